@@ -64,7 +64,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SibylCoreTests", dependencies: ["SibylCore", "DiagnosticsPlugin"]),
+        .testTarget(
+            name: "SibylCoreTests",
+            dependencies: ["SibylCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "SibylHTTPTests", dependencies: ["SibylHTTP", "SibylCore"]),
     ]
 )

@@ -173,7 +173,7 @@ public final class JobRunner: Sendable {
             try await finish(job.id, state: .completed, output: output, reason: nil)
         } catch where Task.isCancelled {
             logger.info("job \(job.id) interrupted by shutdown; re-queued")
-            try? await store.database.write { db in
+            try? await writeEvenIfCancelled { db in
                 try db.execute(sql: "UPDATE jobs SET state = 'QUEUED' WHERE id = ?", arguments: [job.id])
             }
         } catch {
@@ -184,7 +184,7 @@ public final class JobRunner: Sendable {
     }
 
     private func finish(_ id: String, state: JobState, output: Data?, reason: String?) async throws {
-        try await store.database.write { db in
+        try await writeEvenIfCancelled { db in
             try db.execute(
                 sql: """
                     UPDATE jobs SET state = ?, output = ?, failureReason = ?, completedAt = ?,
@@ -193,6 +193,13 @@ public final class JobRunner: Sendable {
                     """,
                 arguments: [state.rawValue, output, reason, Date().timeIntervalSince1970, state.rawValue, id])
         }
+    }
+
+    /// Records a job's end even while shutting down: GRDB's async writes refuse to start in a cancelled task,
+    /// so the write runs in a task of its own.
+    private func writeEvenIfCancelled(_ update: @escaping @Sendable (Database) throws -> Void) async throws {
+        let store = self.store
+        try await Task { try await store.database.write(update) }.value
     }
 
     func recordProgress(id: String, percent: Double) async throws {
