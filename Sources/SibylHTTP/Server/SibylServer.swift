@@ -32,6 +32,7 @@ public struct SibylServer: Sendable {
         let responder = GatewayResponder(gateway: gateway, verifier: verifier, metrics: GatewayMetrics())
         let app = Application(
             responder: responder,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Sibyl"),
             services: [JobWorkerService(gateway: gateway)],
             onServerRunning: { channel in
