@@ -9,7 +9,7 @@ struct S3Service: Sendable {
 
     /// Answers one S3 request. `caller` is set when a signature was verified, so the payload hash can be checked.
     func handle(
-        _ request: WireRequest, body: RequestBody, caller: VerifiedCaller?, requestId: String
+        _ request: WireRequest, body: RequestBodyReader, caller: VerifiedCaller?, requestId: String
     ) async -> WireResponse {
         do {
             let address = try S3Address(request)
@@ -28,7 +28,7 @@ struct S3Service: Sendable {
     }
 
     private func dispatch(
-        _ request: WireRequest, address: S3Address, body: RequestBody, caller: VerifiedCaller?, requestId: String
+        _ request: WireRequest, address: S3Address, body: RequestBodyReader, caller: VerifiedCaller?, requestId: String
     ) async throws -> WireResponse {
         let subresources = Set(request.queryItems.map(\.name))
         guard let bucket = address.bucket else {
@@ -79,7 +79,7 @@ struct S3Service: Sendable {
     // MARK: - Objects
 
     private func putObject(
-        _ object: S3URI, request: WireRequest, body: RequestBody, caller: VerifiedCaller?, requestId: String
+        _ object: S3URI, request: WireRequest, body: RequestBodyReader, caller: VerifiedCaller?, requestId: String
     ) async throws -> WireResponse {
         if let encoding = request.header("content-encoding"), encoding.contains("aws-chunked") {
             throw S3Failure.notImplemented("aws-chunked uploads (use a signed or unsigned single-part body)")
@@ -91,7 +91,7 @@ struct S3Service: Sendable {
         guard try blobs.bucketExists(object.bucket) else { throw BlobStoreError.noSuchBucket(object.bucket) }
         let upload = try blobs.beginUpload()
         do {
-            for try await chunk in body {
+            while let chunk = try await body.next() {
                 guard upload.size + chunk.readableBytes <= maxObjectBytes else { throw tooLarge }
                 try chunk.withUnsafeReadableBytes { try upload.append($0) }
             }

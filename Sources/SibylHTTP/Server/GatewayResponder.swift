@@ -27,7 +27,9 @@ struct GatewayResponder: HTTPResponder {
         let requestId = UUID().uuidString.lowercased()
         let wire = WireRequest(request)
         let route = routes.route(wire)
-        let (response, service, operation) = await answer(wire, route: route, body: request.body, requestId: requestId)
+        let body = RequestBodyReader(request.body)
+        let (response, service, operation) = await answer(wire, route: route, body: body, requestId: requestId)
+        await body.drain(upTo: gateway.configuration.maxObjectBytes)
         if service != nil || route.errorStyle != .native {
             let code = response.status >= 400 ? (response.header("x-amzn-ErrorType") ?? String(response.status)) : nil
             metrics.record(
@@ -38,7 +40,7 @@ struct GatewayResponder: HTTPResponder {
     }
 
     /// The response, plus the service and operation names to record in the metrics.
-    private func answer(_ request: WireRequest, route: Route, body: RequestBody, requestId: String) async
+    private func answer(_ request: WireRequest, route: Route, body: RequestBodyReader, requestId: String) async
         -> (WireResponse, service: String?, operation: String)
     {
         switch route {
@@ -74,7 +76,7 @@ struct GatewayResponder: HTTPResponder {
         }
     }
 
-    private func answerJSON(_ request: WireRequest, route: Route, body: RequestBody, requestId: String) async
+    private func answerJSON(_ request: WireRequest, route: Route, body: RequestBodyReader, requestId: String) async
         -> (WireResponse, service: String?, operation: String)
     {
         let style = route.errorStyle
@@ -121,10 +123,10 @@ struct GatewayResponder: HTTPResponder {
     }
 
     /// Reads a whole body, refusing it as soon as it passes `limit` so an oversized body never fills memory.
-    static func collect(_ body: RequestBody, limit: Int, declaredLength: String?) async throws -> Data {
+    static func collect(_ body: RequestBodyReader, limit: Int, declaredLength: String?) async throws -> Data {
         if let declared = declaredLength.flatMap(Int.init), declared > limit { throw ServiceError.bodyTooLarge(limit: limit) }
         var data = Data()
-        for try await chunk in body {
+        while let chunk = try await body.next() {
             guard data.count + chunk.readableBytes <= limit else { throw ServiceError.bodyTooLarge(limit: limit) }
             chunk.withUnsafeReadableBytes { data.append(contentsOf: $0) }
         }
