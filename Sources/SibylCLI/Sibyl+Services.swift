@@ -10,24 +10,59 @@ extension Sibyl {
 
         @OptionGroup var options: ConfigurationOptions
 
+        @Flag(help: "Print JSON (for tools such as Scripts/generate-coverage) instead of a table.")
+        var json = false
+
         func run() async throws {
             let configuration = try options.resolve()
-            print(await ServiceTable.render(plugins: PluginList.make(configuration)))
+            let plugins = PluginList.make(configuration)
+            print(json ? try await ServiceTable.json(plugins: plugins) : await ServiceTable.render(plugins: plugins))
         }
     }
 }
 
-/// The text table `sibyl services` prints.
+/// The text table (or JSON) `sibyl services` prints.
 enum ServiceTable {
+    struct Entry: Encodable {
+        var name: String
+        var `protocol`: String
+        var signingName: String
+        var apiVersion: String
+        var botocoreModel: String?
+        var ready: Bool
+        var detail: String
+        var operations: [String]
+    }
+
+    static func json(plugins: [any ServicePlugin]) async throws -> String {
+        var entries: [Entry] = []
+        for plugin in plugins {
+            let descriptor = plugin.descriptor
+            let readiness = await plugin.readiness()
+            entries.append(
+                Entry(
+                    name: descriptor.name, protocol: wireName(descriptor.wireProtocol),
+                    signingName: descriptor.signingName, apiVersion: descriptor.apiVersion,
+                    botocoreModel: descriptor.botocoreModel, ready: readiness.ready, detail: readiness.detail,
+                    operations: plugin.operations.map(\.name).sorted()))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+    }
+
+    static func wireName(_ wire: ServiceDescriptor.WireProtocol) -> String {
+        switch wire {
+        case .awsJson11(let prefix): "awsJson1.1 (\(prefix))"
+        case .restJson: "rest-json"
+        }
+    }
+
     static func render(plugins: [any ServicePlugin]) async -> String {
         var rows = [["SERVICE", "PROTOCOL", "SIGNING NAME", "READY", "OPERATIONS"]]
         for plugin in plugins {
             let descriptor = plugin.descriptor
-            let wire =
-                switch descriptor.wireProtocol {
-                case .awsJson11(let prefix): "awsJson1.1 (\(prefix))"
-                case .restJson: "rest-json"
-                }
+            let wire = wireName(descriptor.wireProtocol)
             let readiness = await plugin.readiness()
             rows.append([
                 descriptor.name, wire, descriptor.signingName,

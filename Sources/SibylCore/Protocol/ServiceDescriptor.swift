@@ -16,12 +16,18 @@ public struct ServiceDescriptor: Sendable {
     public var signingName: String
     /// The API version, as in the botocore model (for documentation and `/health`).
     public var apiVersion: String
+    /// The botocore service model this service implements (e.g. `lexv2-runtime`); `nil` for Sibyl's own services.
+    /// The coverage table lists every operation of that model as implemented or not.
+    public var botocoreModel: String?
 
     /// Creates a descriptor.
-    public init(name: String, wireProtocol: WireProtocol, signingName: String, apiVersion: String) {
+    public init(
+        name: String, wireProtocol: WireProtocol, signingName: String, apiVersion: String, botocoreModel: String? = nil
+    ) {
         self.name = name
         self.wireProtocol = wireProtocol
         self.signingName = signingName
         self.apiVersion = apiVersion
+        self.botocoreModel = botocoreModel
     }
 }
