@@ -26,7 +26,7 @@ public final class Gateway: Sendable {
         let dataDirectory = URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true)
         resources = try ResourceStore(
             directory: dataDirectory,
-            migrations: BlobStore.migrations + JobRunner.migrations + plugins.flatMap(\.migrations))
+            migrations: BlobStore.migrations + BlobStore.multipartMigrations + JobRunner.migrations + plugins.flatMap(\.migrations))
         blobs = try BlobStore(directory: dataDirectory.appendingPathComponent("blobs"), store: resources)
         jobs = JobRunner(
             store: resources, handlers: plugins.flatMap(\.jobHandlers), workers: configuration.jobWorkers,

@@ -209,3 +209,53 @@ def test_awscli_mb_cp_ls(server, tmp_path):
     listing = aws("s3", "ls", f"s3://{name}")
     assert "readme" in listing and str(source.stat().st_size) in listing
     assert aws("s3", "cp", f"s3://{name}/readme", "-") == source.read_text()
+
+
+def test_multipart_upload_through_boto3_transfer(s3, tmp_path):
+    """boto3's upload_file (like `aws s3 cp`) switches to multipart uploads at 8 MiB."""
+    name = bucket_name()
+    s3.create_bucket(Bucket=name)
+    source = tmp_path / "big.bin"
+    source.write_bytes(os.urandom(21 * 1024 * 1024))
+    s3.upload_file(str(source), name, "big.bin")
+    head = s3.head_object(Bucket=name, Key="big.bin")
+    assert head["ContentLength"] == source.stat().st_size
+    assert head["ETag"].endswith('-3"')  # 8 + 8 + 5 MiB parts
+    target = tmp_path / "back.bin"
+    s3.download_file(name, "big.bin", str(target))
+    assert hashlib.sha256(target.read_bytes()).digest() == hashlib.sha256(source.read_bytes()).digest()
+
+
+def test_multipart_errors(s3):
+    name = bucket_name()
+    s3.create_bucket(Bucket=name)
+    upload = s3.create_multipart_upload(Bucket=name, Key="m")["UploadId"]
+    small = s3.upload_part(Bucket=name, Key="m", UploadId=upload, PartNumber=1, Body=b"x" * 100)
+    s3.upload_part(Bucket=name, Key="m", UploadId=upload, PartNumber=2, Body=b"y" * 100)
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        s3.complete_multipart_upload(Bucket=name, Key="m", UploadId=upload, MultipartUpload={"Parts": [
+            {"PartNumber": 1, "ETag": small["ETag"]}, {"PartNumber": 2, "ETag": '"0000"'}]})
+    assert error_code(excinfo) == "InvalidPart"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        s3.complete_multipart_upload(Bucket=name, Key="m", UploadId=upload, MultipartUpload={"Parts": [
+            {"PartNumber": 1, "ETag": small["ETag"]}, {"PartNumber": 2, "ETag": small["ETag"]}]})
+    assert error_code(excinfo) in ("InvalidPart", "EntityTooSmall")
+    s3.abort_multipart_upload(Bucket=name, Key="m", UploadId=upload)
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        s3.upload_part(Bucket=name, Key="m", UploadId=upload, PartNumber=3, Body=b"z")
+    assert error_code(excinfo) == "NoSuchUpload"
+    assert s3.list_objects_v2(Bucket=name)["KeyCount"] == 0
+
+
+def test_single_part_multipart_upload(s3):
+    name = bucket_name()
+    s3.create_bucket(Bucket=name)
+    upload = s3.create_multipart_upload(Bucket=name, Key="one", ContentType="text/plain")["UploadId"]
+    part = s3.upload_part(Bucket=name, Key="one", UploadId=upload, PartNumber=1, Body=b"only part")
+    done = s3.complete_multipart_upload(Bucket=name, Key="one", UploadId=upload,
+                                        MultipartUpload={"Parts": [{"PartNumber": 1, "ETag": part["ETag"]}]})
+    expected = hashlib.md5(bytes.fromhex(part["ETag"].strip('"'))).hexdigest() + "-1"
+    assert done["ETag"].strip('"') == expected
+    got = s3.get_object(Bucket=name, Key="one")
+    assert got["Body"].read() == b"only part"
+    assert got["ContentType"] == "text/plain"

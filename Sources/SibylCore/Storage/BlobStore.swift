@@ -151,7 +151,7 @@ public final class BlobStore: Sendable {
     @discardableResult
     public func commit(
         _ upload: BlobUpload, to address: S3URI, contentType: String = "binary/octet-stream",
-        metadata: [String: String] = [:]
+        metadata: [String: String] = [:], etag: String? = nil
     ) throws -> ObjectInfo {
         defer { upload.discard() }
         try ObjectNaming.validateKey(address.key)
@@ -159,7 +159,7 @@ public final class BlobStore: Sendable {
         let file = UUID().uuidString.lowercased()
         try FileManager.default.moveItem(at: upload.temporaryFile, to: objectFile(file))
         let info = ObjectInfo(
-            bucket: address.bucket, key: address.key, size: upload.size, etag: "\"\(digests.md5)\"",
+            bucket: address.bucket, key: address.key, size: upload.size, etag: etag ?? "\"\(digests.md5)\"",
             contentType: contentType, lastModified: Date(), metadata: metadata, file: file)
         let replaced: String?
         do {
@@ -296,7 +296,7 @@ public final class BlobStore: Sendable {
 
     // MARK: - Private
 
-    private func objectFile(_ name: String) -> URL {
+    func objectFile(_ name: String) -> URL {
         root.appendingPathComponent("objects/\(name)")
     }
 
@@ -308,7 +308,7 @@ public final class BlobStore: Sendable {
             metadata: try JSONDecoder().decode([String: String].self, from: Data(metadata.utf8)), file: row["file"])
     }
 
-    private static func encodeMetadata(_ metadata: [String: String]) throws -> String {
+    static func encodeMetadata(_ metadata: [String: String]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return String(decoding: try encoder.encode(metadata), as: UTF8.self)

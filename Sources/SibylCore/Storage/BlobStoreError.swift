@@ -9,6 +9,12 @@ public struct BlobStoreError: Error, Sendable, Equatable, CustomStringConvertibl
         case invalidBucketName = "InvalidBucketName"
         case invalidKey = "KeyTooLongError"
         case invalidURI = "InvalidURI"
+        case invalidArgument = "InvalidArgument"
+        case noSuchUpload = "NoSuchUpload"
+        case invalidPart = "InvalidPart"
+        case invalidPartOrder = "InvalidPartOrder"
+        case entityTooSmall = "EntityTooSmall"
+        case malformedXML = "MalformedXML"
     }
 
     /// The kind of failure.

@@ -46,24 +46,15 @@ public final class BlobUpload {
         return result
     }
 
+    /// Everything written, read back from the file (for small uploads such as XML request documents).
+    public func contents() throws -> Data {
+        try finish()
+        return try Data(contentsOf: temporaryFile)
+    }
+
     /// Drops the upload and its temporary file.
     public func discard() {
         try? handle.close()
         try? FileManager.default.removeItem(at: temporaryFile)
     }
-}
-
-extension Sequence where Element == UInt8 {
-    /// Lower-case hexadecimal digits.
-    var hexString: String {
-        var text = ""
-        for byte in self {
-            text += String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }
-        return text
-    }
-}
-
-extension Digest {
-    var hexString: String { Array(self).hexString }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SibylCore
 
 /// A caller whose SigV4 signature checked out.
 public struct VerifiedCaller: Sendable, Equatable {
@@ -63,14 +64,13 @@ public struct SigV4Verifier: Sendable {
         }
         let canonical = try canonicalRequest(request, parts: parts, payloadHash: payloadHash)
         let stringToSign = [
-            "AWS4-HMAC-SHA256", parts.amzDate, parts.scope, SHA256.hash(data: Data(canonical.utf8)).hex,
+            "AWS4-HMAC-SHA256", parts.amzDate, parts.scope, SHA256.hash(data: Data(canonical.utf8)).hexString,
         ].joined(separator: "\n")
         let key = Self.signingKey(
             secret: secret, date: parts.scopeDate, region: parts.region, service: parts.service)
-        let expected = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key)
+        // A constant-time comparison of the provided signature with the one computed here.
         guard let provided = Data(hex: parts.signature),
-            HMAC<SHA256>.isValidAuthenticationCode(provided, authenticating: Data(stringToSign.utf8), using: key),
-            Data(expected) == provided
+            HMAC<SHA256>.isValidAuthenticationCode(provided, authenticating: Data(stringToSign.utf8), using: key)
         else {
             throw .mismatch
         }
@@ -199,24 +199,3 @@ public struct SigV4Verifier: Sendable {
     }
 }
 
-extension Digest {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
-}
-
-extension Data {
-    /// Parses lower- or upper-case hex; `nil` when the text is not hex of whole bytes.
-    init?(hex: String) {
-        let bytes = Array(hex.utf8)
-        guard bytes.count % 2 == 0 else { return nil }
-        var data = Data(capacity: bytes.count / 2)
-        var index = 0
-        while index < bytes.count {
-            guard let byte = UInt8(String(decoding: bytes[index..<index + 2], as: UTF8.self), radix: 16) else {
-                return nil
-            }
-            data.append(byte)
-            index += 2
-        }
-        self = data
-    }
-}

@@ -57,11 +57,14 @@ struct S3Service: Sendable {
                 throw Self.methodNotAllowed
             }
         }
+        let object = S3URI(bucket: bucket, key: key)
+        try ObjectNaming.validateKey(key)
+        if let response = try await multipart(request, object: object, body: body, caller: caller, requestId: requestId) {
+            return response
+        }
         if let first = subresources.filter({ !$0.hasPrefix("X-Amz-") && $0 != "x-id" }).sorted().first {
             throw S3Failure.notImplemented("the object subresource ?\(first)")
         }
-        let object = S3URI(bucket: bucket, key: key)
-        try ObjectNaming.validateKey(key)
         switch request.method {
         case "PUT":
             if request.header("x-amz-copy-source") != nil { throw S3Failure.notImplemented("CopyObject") }
@@ -81,37 +84,41 @@ struct S3Service: Sendable {
     private func putObject(
         _ object: S3URI, request: WireRequest, body: RequestBodyReader, caller: VerifiedCaller?, requestId: String
     ) async throws -> WireResponse {
+        guard try blobs.bucketExists(object.bucket) else { throw BlobStoreError.noSuchBucket(object.bucket) }
+        let upload = try await receive(body, request: request, caller: caller, limit: maxObjectBytes)
+        let info = try blobs.commit(
+            upload, to: object, contentType: request.header("content-type") ?? "binary/octet-stream",
+            metadata: Self.userMetadata(request))
+        return ok(requestId, headers: [("ETag", info.etag)])
+    }
+
+    /// Streams a request body into a new upload, checking its size, signed payload hash and `Content-MD5`.
+    func receive(_ body: RequestBodyReader, request: WireRequest, caller: VerifiedCaller?, limit: Int) async throws
+        -> BlobUpload
+    {
         if let encoding = request.header("content-encoding"), encoding.contains("aws-chunked") {
             throw S3Failure.notImplemented("aws-chunked uploads (use a signed or unsigned single-part body)")
         }
         let tooLarge = S3Failure(
-            code: "EntityTooLarge", message: "Your proposed upload exceeds the maximum allowed size of \(maxObjectBytes) bytes",
+            code: "EntityTooLarge", message: "Your proposed upload exceeds the maximum allowed size of \(limit) bytes",
             status: 400)
-        if let length = request.header("content-length").flatMap(Int.init), length > maxObjectBytes { throw tooLarge }
-        guard try blobs.bucketExists(object.bucket) else { throw BlobStoreError.noSuchBucket(object.bucket) }
+        if let length = request.header("content-length").flatMap(Int.init), length > limit { throw tooLarge }
         let upload = try blobs.beginUpload()
         do {
             while let chunk = try await body.next() {
-                guard upload.size + chunk.readableBytes <= maxObjectBytes else { throw tooLarge }
+                guard upload.size + chunk.readableBytes <= limit else { throw tooLarge }
                 try chunk.withUnsafeReadableBytes { try upload.append($0) }
             }
             let digests = try upload.finish()
             if let caller { try SigV4Verifier.checkPayload(digests.sha256, of: caller) }
             if let md5 = request.header("content-md5") {
-                guard Data(base64Encoded: md5).map({ $0.map { String(format: "%02x", $0) }.joined() }) == digests.md5 else {
+                guard Data(base64Encoded: md5)?.hexString == digests.md5 else {
                     throw S3Failure(
                         code: "BadDigest", message: "The Content-MD5 you specified did not match what we received.",
                         status: 400)
                 }
             }
-            let metadata = Dictionary(
-                request.headers.filter { $0.name.hasPrefix("x-amz-meta-") }
-                    .map { (String($0.name.dropFirst("x-amz-meta-".count)), $0.value) }
-            ) { first, _ in first }
-            let info = try blobs.commit(
-                upload, to: object, contentType: request.header("content-type") ?? "binary/octet-stream",
-                metadata: metadata)
-            return ok(requestId, headers: [("ETag", info.etag)])
+            return upload
         } catch {
             upload.discard()
             throw error
@@ -169,6 +176,14 @@ struct S3Service: Sendable {
 
     // MARK: - Helpers
 
+    /// `x-amz-meta-*` headers without their prefix.
+    static func userMetadata(_ request: WireRequest) -> [String: String] {
+        Dictionary(
+            request.headers.filter { $0.name.hasPrefix("x-amz-meta-") }
+                .map { (String($0.name.dropFirst("x-amz-meta-".count)), $0.value) }
+        ) { first, _ in first }
+    }
+
     private static let listParameters: Set<String> = [
         "list-type", "prefix", "delimiter", "max-keys", "continuation-token", "start-after", "encoding-type",
         "fetch-owner", "marker", "x-id",
@@ -177,7 +192,7 @@ struct S3Service: Sendable {
     private static let methodNotAllowed = S3Failure(
         code: "MethodNotAllowed", message: "The specified method is not allowed against this resource.", status: 405)
 
-    private func ok(_ requestId: String, status: Int = 200, headers: [(name: String, value: String)] = []) -> WireResponse {
+    func ok(_ requestId: String, status: Int = 200, headers: [(name: String, value: String)] = []) -> WireResponse {
         WireResponse(status: status, headers: [("x-amz-request-id", requestId)] + headers)
     }
 
@@ -194,7 +209,10 @@ struct S3Service: Sendable {
             switch error.code {
             case .noSuchBucket, .noSuchKey: 404
             case .bucketAlreadyOwnedByYou, .bucketNotEmpty: 409
-            case .invalidBucketName, .invalidKey, .invalidURI: 400
+            case .noSuchUpload: 404
+            case .invalidBucketName, .invalidKey, .invalidURI, .invalidArgument, .invalidPart, .invalidPartOrder,
+                .entityTooSmall, .malformedXML:
+                400
             }
         return S3Failure(code: error.code.rawValue, message: error.message, status: status)
     }

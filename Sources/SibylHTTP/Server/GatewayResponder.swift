@@ -88,7 +88,7 @@ struct GatewayResponder: HTTPResponder {
             var caller: String?
             if let verifier {
                 do {
-                    let hash = SHA256.hash(data: data).hex
+                    let hash = SHA256.hash(data: data).hexString
                     let verified = try verifier.verify(request, bodyHash: hash)
                     try SigV4Verifier.checkPayload(hash, of: verified)
                     caller = verified.accessKeyID
