@@ -115,3 +115,15 @@ def test_metrics_count_requests_errors_and_jobs(server):
     assert 'sibyl_errors_total{service="sibyl",operation="unknown",code="UnknownOperationException"}' in text
     assert 'sibyl_request_duration_seconds_bucket{service="sibyl",operation="Ping",le="+Inf"}' in text
     assert 'sibyl_jobs{state="QUEUED"}' in text
+
+
+@pytest.mark.parametrize("path", ["/health", "/metrics"])
+def test_every_response_carries_a_request_id(server, path):
+    with urllib.request.urlopen(server.url + path) as response:
+        assert response.headers["x-amzn-RequestId"]
+
+
+def test_s3_responses_carry_both_request_id_headers(s3):
+    s3.create_bucket(Bucket="request-ids")
+    headers = s3.list_objects_v2(Bucket="request-ids")["ResponseMetadata"]["HTTPHeaders"]
+    assert headers["x-amz-request-id"] == headers["x-amzn-requestid"]

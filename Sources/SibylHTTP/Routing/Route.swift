@@ -63,7 +63,7 @@ public struct RouteTable: Sendable {
     public func route(_ request: WireRequest) -> Route {
         let segments = request.pathSegments
         let scope = SigV4Verifier.scopeService(of: request)
-        if request.method == "GET", request.rawQuery == nil, scope == nil || scope != "s3" {
+        if request.method == "GET", request.rawQuery == nil, scope != "s3" {
             if segments == ["health"] { return .health }
             if segments == ["metrics"] { return .metrics }
         }

@@ -83,7 +83,8 @@ enum S3Listing {
 
     static func xmlResponse(_ xml: XMLWriter, requestId: String) -> WireResponse {
         WireResponse(
-            status: 200, headers: [("Content-Type", "application/xml"), ("x-amz-request-id", requestId)],
+            status: 200,
+            headers: [("Content-Type", "application/xml"), ("x-amz-request-id", requestId), ("x-amzn-RequestId", requestId)],
             body: .data(Data(xml.document.utf8)))
     }
 }

@@ -128,7 +128,8 @@ struct S3Service: Sendable {
     private func getObject(_ object: S3URI, request: WireRequest, requestId: String) throws -> WireResponse {
         let info = try blobs.head(object)
         var headers: [(name: String, value: String)] = [
-            ("x-amz-request-id", requestId), ("Content-Type", info.contentType), ("ETag", info.etag),
+            ("x-amz-request-id", requestId), ("x-amzn-RequestId", requestId), ("Content-Type", info.contentType),
+            ("ETag", info.etag),
             ("Last-Modified", HTTPDate.format(info.lastModified)), ("Accept-Ranges", "bytes"),
         ]
         headers += info.metadata.sorted { $0.key < $1.key }.map { ("x-amz-meta-\($0.key)", $0.value) }
@@ -193,7 +194,7 @@ struct S3Service: Sendable {
         code: "MethodNotAllowed", message: "The specified method is not allowed against this resource.", status: 405)
 
     func ok(_ requestId: String, status: Int = 200, headers: [(name: String, value: String)] = []) -> WireResponse {
-        WireResponse(status: status, headers: [("x-amz-request-id", requestId)] + headers)
+        WireResponse(status: status, headers: [("x-amz-request-id", requestId), ("x-amzn-RequestId", requestId)] + headers)
     }
 
     private func error(_ failure: S3Failure, request: WireRequest, requestId: String) -> WireResponse {

@@ -28,14 +28,13 @@ struct GatewayResponder: HTTPResponder {
         let wire = WireRequest(request)
         let route = routes.route(wire)
         let body = RequestBodyReader(request.body)
-        let (response, service, operation) = await answer(wire, route: route, body: body, requestId: requestId)
+        var (response, service, operation) = await answer(wire, route: route, body: body, requestId: requestId)
         await body.drain(upTo: gateway.configuration.maxObjectBytes)
-        if service != nil || route.errorStyle != .native {
+        if let service {
             let code = response.status >= 400 ? (response.header("x-amzn-ErrorType") ?? String(response.status)) : nil
-            metrics.record(
-                service: service ?? "unknown", operation: operation, errorCode: code,
-                duration: ContinuousClock.now - started)
+            metrics.record(service: service, operation: operation, errorCode: code, duration: ContinuousClock.now - started)
         }
+        if response.header("x-amzn-RequestId") == nil { response.headers.append(("x-amzn-RequestId", requestId)) }
         return response.hummingbirdResponse()
     }
 
@@ -62,15 +61,16 @@ struct GatewayResponder: HTTPResponder {
                 do {
                     caller = try verifier.verify(request, bodyHash: nil)
                 } catch {
-                    return (ErrorRendering.signature(error, style: .s3, requestId: requestId), "s3", request.method)
+                    return (ErrorRendering.signature(error, style: .s3, requestId: requestId), "s3", s3Label(request))
                 }
             }
-            return (await s3.handle(request, body: body, caller: caller, requestId: requestId), "s3", request.method)
-        case .unknown(let service):
+            return (await s3.handle(request, body: body, caller: caller, requestId: requestId), "s3", s3Label(request))
+        case .unknown:
             let error = ServiceError(
                 code: "UnknownOperationException",
                 message: "No operation answers \(request.method) \(request.rawPath)", status: 404)
-            return (ErrorRendering.json(error, style: .restJson, requestId: requestId), service, "unknown")
+            // The scope's service comes from the client: counted as "unknown" to keep the metric labels bounded.
+            return (ErrorRendering.json(error, style: .restJson, requestId: requestId), "unknown", "unknown")
         case .awsJson, .restJson, .native:
             return await answerJSON(request, route: route, body: body, requestId: requestId)
         }
@@ -106,6 +106,11 @@ struct GatewayResponder: HTTPResponder {
             let failure = ServiceError.internalFailure(error)
             return (ErrorRendering.json(failure, style: style, requestId: requestId), service, operationName)
         }
+    }
+
+    /// The metrics label of an S3 request: its method, from a fixed set so clients cannot grow the label space.
+    private func s3Label(_ request: WireRequest) -> String {
+        ["GET", "HEAD", "PUT", "POST", "DELETE"].contains(request.method) ? request.method : "OTHER"
     }
 
     /// The service, operation name and registered operation a JSON route names (nil when it names none).
