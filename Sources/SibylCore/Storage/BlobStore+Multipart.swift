@@ -57,8 +57,7 @@ extension BlobStore {
         try ObjectNaming.validateKey(address.key)
         let id = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try store.database.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [address.bucket]) != nil
-            else { throw BlobStoreError.noSuchBucket(address.bucket) }
+            try Self.requireBucket(address.bucket, in: db)
             try db.execute(
                 sql: """
                     INSERT INTO multipartUploads (id, bucket, key, contentType, metadata, createdAt)

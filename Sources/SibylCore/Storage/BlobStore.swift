@@ -113,9 +113,7 @@ public final class BlobStore: Sendable {
     /// Deletes an empty bucket.
     public func deleteBucket(_ name: String) throws {
         try store.database.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [name]) != nil else {
-                throw BlobStoreError.noSuchBucket(name)
-            }
+            try Self.requireBucket(name, in: db)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM objects WHERE bucket = ? LIMIT 1", arguments: [name]) != nil {
                 throw BlobStoreError(
                     code: .bucketNotEmpty, message: "The bucket you tried to delete is not empty: \(name)")
@@ -127,7 +125,7 @@ public final class BlobStore: Sendable {
     /// Whether a bucket exists.
     public func bucketExists(_ name: String) throws -> Bool {
         try store.database.read { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [name]) != nil
+            try Self.bucketExists(name, in: db)
         }
     }
 
@@ -164,9 +162,7 @@ public final class BlobStore: Sendable {
         let replaced: String?
         do {
             replaced = try store.database.write { db in
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [address.bucket])
-                    != nil
-                else { throw BlobStoreError.noSuchBucket(address.bucket) }
+                try Self.requireBucket(address.bucket, in: db)
                 let previous = try String.fetchOne(
                     db, sql: "SELECT file FROM objects WHERE bucket = ? AND key = ?",
                     arguments: [address.bucket, address.key])
@@ -196,9 +192,7 @@ public final class BlobStore: Sendable {
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT * FROM objects WHERE bucket = ? AND key = ?", arguments: [address.bucket, address.key])
             else {
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [address.bucket])
-                    != nil
-                else { throw BlobStoreError.noSuchBucket(address.bucket) }
+                try Self.requireBucket(address.bucket, in: db)
                 throw BlobStoreError.noSuchKey(address.key)
             }
             return try Self.objectInfo(row)
@@ -230,8 +224,7 @@ public final class BlobStore: Sendable {
     /// Deletes an object; deleting a missing key succeeds as in S3, a missing bucket does not.
     public func delete(_ address: S3URI) throws {
         let file = try store.database.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [address.bucket]) != nil
-            else { throw BlobStoreError.noSuchBucket(address.bucket) }
+            try Self.requireBucket(address.bucket, in: db)
             let file = try String.fetchOne(
                 db, sql: "SELECT file FROM objects WHERE bucket = ? AND key = ?",
                 arguments: [address.bucket, address.key])
@@ -248,9 +241,7 @@ public final class BlobStore: Sendable {
         maxKeys: Int = 1000
     ) throws -> ObjectListing {
         try store.database.read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [bucket]) != nil else {
-                throw BlobStoreError.noSuchBucket(bucket)
-            }
+            try Self.requireBucket(bucket, in: db)
             var listing = ObjectListing(objects: [], commonPrefixes: [], isTruncated: false, next: nil)
             let startsBeforePrefix = cursor.map { $0.key.utf8.lexicographicallyPrecedes(prefix.utf8) } ?? true
             var position = startsBeforePrefix ? prefix : cursor!.key
@@ -295,6 +286,14 @@ public final class BlobStore: Sendable {
     }
 
     // MARK: - Private
+
+    static func bucketExists(_ name: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM buckets WHERE name = ?", arguments: [name]) != nil
+    }
+
+    static func requireBucket(_ name: String, in db: Database) throws {
+        guard try bucketExists(name, in: db) else { throw BlobStoreError.noSuchBucket(name) }
+    }
 
     func objectFile(_ name: String) -> URL {
         root.appendingPathComponent("objects/\(name)")
