@@ -10,6 +10,10 @@ struct XMLWriter {
         document += "</\(name)>"
     }
 
+    mutating func text(_ text: String) {
+        document += Self.escape(text)
+    }
+
     mutating func element(_ name: String, _ text: String) {
         document += "<\(name)>\(Self.escape(text))</\(name)>"
     }

@@ -1,11 +1,15 @@
 import Foundation
 import Hummingbird
+import Logging
 import SibylCore
 
 /// The S3 stand-in: the subset of the S3 REST API that boto3 and `aws s3` need, on the gateway's blob store.
 struct S3Service: Sendable {
     let blobs: BlobStore
     let maxObjectBytes: Int
+    /// The region reported by HeadBucket and GetBucketLocation.
+    let region: String
+    let logger: Logger
 
     /// Answers one S3 request. `caller` is set when a signature was verified, so the payload hash can be checked.
     func handle(
@@ -21,6 +25,7 @@ struct S3Service: Sendable {
         } catch let failure as SignatureFailure {
             return ErrorRendering.signature(failure, style: .s3, requestId: requestId)
         } catch {
+            logger.error("S3 \(request.method) \(request.rawPath) failed: \(error)", metadata: ["request-id": "\(requestId)"])
             return self.error(
                 S3Failure(code: "InternalError", message: "We encountered an internal error. Please try again.", status: 500),
                 request: request, requestId: requestId)
@@ -50,7 +55,7 @@ struct S3Service: Sendable {
                 return ok(requestId, status: 204)
             case "HEAD":
                 guard try blobs.bucketExists(bucket) else { throw BlobStoreError.noSuchBucket(bucket) }
-                return ok(requestId, headers: [("x-amz-bucket-region", "us-east-1")])
+                return ok(requestId, headers: [("x-amz-bucket-region", region)])
             case "GET":
                 return try S3Listing.list(request, bucket: bucket, blobs: blobs, requestId: requestId)
             default:
@@ -169,8 +174,10 @@ struct S3Service: Sendable {
 
     private func bucketLocation(_ bucket: String, requestId: String) throws -> WireResponse {
         guard try blobs.bucketExists(bucket) else { throw BlobStoreError.noSuchBucket(bucket) }
+        // us-east-1 is written as an empty constraint, as S3 does.
         var xml = XMLWriter()
         xml.open("LocationConstraint", namespace: S3Listing.namespace)
+        if region != "us-east-1" { xml.text(region) }
         xml.close("LocationConstraint")
         return S3Listing.xmlResponse(xml, requestId: requestId)
     }

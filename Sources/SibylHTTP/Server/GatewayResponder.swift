@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import Logging
 import SibylCore
 
 /// The one HTTP responder: routes every request (awsJson, rest-json, native, S3, health, metrics),
@@ -14,11 +15,13 @@ struct GatewayResponder: HTTPResponder {
     let s3: S3Service
     let metrics: GatewayMetrics
 
-    init(gateway: Gateway, verifier: SigV4Verifier?, metrics: GatewayMetrics) {
+    init(gateway: Gateway, verifier: SigV4Verifier?, metrics: GatewayMetrics, logger: Logger) {
         self.gateway = gateway
         self.routes = RouteTable(plugins: gateway.plugins)
         self.verifier = verifier
-        self.s3 = S3Service(blobs: gateway.blobs, maxObjectBytes: gateway.configuration.maxObjectBytes)
+        self.s3 = S3Service(
+            blobs: gateway.blobs, maxObjectBytes: gateway.configuration.maxObjectBytes,
+            region: gateway.configuration.region, logger: logger)
         self.metrics = metrics
     }
 

@@ -29,7 +29,7 @@ public struct SibylServer: Sendable {
     /// when the configured port is 0).
     public func run(onReady: @escaping @Sendable (String) -> Void) async throws {
         let configuration = gateway.configuration
-        let responder = GatewayResponder(gateway: gateway, verifier: verifier, metrics: GatewayMetrics())
+        let responder = GatewayResponder(gateway: gateway, verifier: verifier, metrics: GatewayMetrics(), logger: logger)
         let app = Application(
             responder: responder,
             server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
