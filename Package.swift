@@ -50,12 +50,23 @@ let package = Package(
             ]
         ),
         .target(name: "DiagnosticsPlugin", dependencies: ["SibylCore"]),
+        // System libraries from Debian (installed by Scripts/setup).
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "CLame", providers: [.apt(["libmp3lame-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        // Engines: plain Swift APIs, no AWS names.
+        .target(name: "Audio", dependencies: ["CLame", "CSoxr"]),
+        .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
+        // Service plugins: AWS shapes ↔ engine calls.
+        .target(name: "PollyPlugin", dependencies: ["SibylCore", "Synthesis", "Audio"]),
         .target(
             name: "SibylCLI",
             dependencies: [
                 "SibylCore",
                 "SibylHTTP",
                 "DiagnosticsPlugin",
+                "PollyPlugin",
+                "Synthesis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,6 +87,6 @@ let package = Package(
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .system {
     target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
 }

@@ -18,7 +18,8 @@ final class CompleteMultipartUploadDocument: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = document
-        guard parser.parse(), !document.malformed else {
+        // On Linux `parse()` can answer true for malformed input, with the error in `parserError`.
+        guard parser.parse(), parser.parserError == nil, !document.malformed else {
             throw S3Failure(
                 code: "MalformedXML",
                 message: "The XML you provided was not well-formed or did not validate against our published schema.",

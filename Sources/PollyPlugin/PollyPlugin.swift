@@ -1,0 +1,62 @@
+import Foundation
+import SibylCore
+import Synthesis
+
+/// Amazon Polly on eSpeak NG: real speech, speech marks and the voice list, behind Polly's rest-json API.
+public struct PollyPlugin: ServicePlugin {
+    let synthesizer: (any SpeechSynthesizer)?
+    let startupFailure: String?
+    let voices: [PollyVoice]
+
+    /// Creates the plugin over a synthesizer; `nil` with the reason when the engine could not start.
+    public init(synthesizer: (any SpeechSynthesizer)?, startupFailure: String? = nil) {
+        self.synthesizer = synthesizer
+        self.startupFailure = startupFailure
+        self.voices = synthesizer.map { VoiceCatalog.available(installed: $0.installedVoices()) } ?? []
+    }
+
+    public var descriptor: ServiceDescriptor {
+        ServiceDescriptor(
+            name: "polly", wireProtocol: .restJson, signingName: "polly", apiVersion: "2016-06-10",
+            botocoreModel: "polly")
+    }
+
+    public var operations: [ServiceOperation] {
+        [
+            ServiceOperation("SynthesizeSpeech", http: HTTPBinding("POST", "/v1/speech")) {
+                (input: SynthesizeSpeechInput, context: OperationContext) -> Reply in
+                try await synthesizeSpeech(input, context: context)
+            },
+            ServiceOperation(
+                "DescribeVoices",
+                http: HTTPBinding(
+                    "GET", "/v1/voices",
+                    query: [
+                        .init("Engine", member: "Engine"), .init("LanguageCode", member: "LanguageCode"),
+                        .init("IncludeAdditionalLanguageCodes", member: "IncludeAdditionalLanguageCodes", type: .boolean),
+                        .init("NextToken", member: "NextToken"),
+                    ])
+            ) { (input: DescribeVoicesInput, _: OperationContext) in
+                try describeVoices(input)
+            },
+        ]
+    }
+
+    public func readiness() async -> EngineReadiness {
+        guard synthesizer != nil else {
+            return EngineReadiness(ready: false, detail: startupFailure ?? "eSpeak NG is not available")
+        }
+        return .ready("eSpeak NG, \(voices.count) voices")
+    }
+
+    /// The engine, or the error that says it is missing.
+    func engine() throws -> any SpeechSynthesizer {
+        guard let synthesizer else {
+            throw ServiceError(
+                code: "ServiceFailureException",
+                message: "Speech synthesis is unavailable: \(startupFailure ?? "eSpeak NG is not installed")",
+                status: 500)
+        }
+        return synthesizer
+    }
+}

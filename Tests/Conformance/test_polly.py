@@ -1,0 +1,183 @@
+"""Polly on eSpeak NG, driven by boto3: real audio, speech marks that match it, voices and Polly's errors."""
+
+import json
+import subprocess
+import wave
+
+import botocore.exceptions
+import pytest
+
+SENTENCE = "Hello world, this is Sibyl."
+
+
+@pytest.fixture
+def polly(server):
+    return server.client("polly")
+
+
+def code(excinfo):
+    return excinfo.value.response["Error"]["Code"]
+
+
+def soxi(path, flag):
+    return subprocess.run(["soxi", flag, str(path)], capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.parametrize("rate", ["8000", "16000", "22050", "24000", None])
+def test_mp3_decodes_at_the_requested_rate_with_a_plausible_duration(polly, tmp_path, rate):
+    extra = {"SampleRate": rate} if rate else {}
+    response = polly.synthesize_speech(Text=SENTENCE, VoiceId="Joanna", OutputFormat="mp3", **extra)
+    assert response["ContentType"] == "audio/mpeg"
+    assert response["RequestCharacters"] == len(SENTENCE)
+    path = tmp_path / "speech.mp3"
+    path.write_bytes(response["AudioStream"].read())
+    assert soxi(path, "-r") == (rate or "22050")  # Polly's default for mp3 is 22050 Hz
+    assert 1.0 < float(soxi(path, "-D")) < 4.0  # five words at a normal speaking rate
+
+
+def test_pcm_is_raw_16_bit_mono_at_16_khz_by_default(polly, tmp_path):
+    response = polly.synthesize_speech(Text=SENTENCE, VoiceId="Matthew", OutputFormat="pcm")
+    assert response["ContentType"] == "audio/pcm"
+    audio = response["AudioStream"].read()
+    assert len(audio) % 2 == 0
+    seconds = len(audio) / 2 / 16000
+    assert 1.0 < seconds < 4.0
+    path = tmp_path / "speech.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(16000), out.writeframes(audio)
+    stats = subprocess.run(["sox", str(path), "-n", "stat"], capture_output=True, text=True).stderr
+    rms = float(next(line.split()[-1] for line in stats.splitlines() if line.startswith("RMS     amplitude")))
+    assert rms > 0.01  # speech, not silence
+
+
+def test_longer_text_gives_longer_audio(polly):
+    short = polly.synthesize_speech(Text="Hi.", VoiceId="Joanna", OutputFormat="pcm")["AudioStream"].read()
+    long = polly.synthesize_speech(Text=SENTENCE * 3, VoiceId="Joanna", OutputFormat="pcm")["AudioStream"].read()
+    assert len(long) > 4 * len(short)
+
+
+def marks(polly, text, voice="Joanna", types=("word",), **extra):
+    response = polly.synthesize_speech(Text=text, VoiceId=voice, OutputFormat="json", SpeechMarkTypes=list(types),
+                                       **extra)
+    assert response["ContentType"] == "application/x-json-stream"
+    return [json.loads(line) for line in response["AudioStream"].read().decode().splitlines()]
+
+
+def test_word_marks_are_in_order_with_exact_byte_offsets(polly):
+    words = marks(polly, SENTENCE)
+    assert [w["value"] for w in words] == ["Hello", "world", "this", "is", "Sibyl"]
+    times = [w["time"] for w in words]
+    assert times == sorted(times) and len(set(times)) == 5
+    encoded = SENTENCE.encode()
+    for word in words:
+        assert word["type"] == "word"
+        assert encoded[word["start"]:word["end"]].decode() == word["value"]
+
+
+def test_word_marks_count_utf8_bytes_for_non_ascii_text(polly):
+    text = "Café crème, s'il vous plaît."
+    words = marks(polly, text, voice="Celine")
+    assert [w["value"] for w in words] == ["Café", "crème", "s'il", "vous", "plaît"]
+    encoded = text.encode()
+    assert [(w["start"], w["end"]) for w in words] == [(0, 5), (6, 12), (14, 18), (19, 23), (24, 30)]
+    assert all(encoded[w["start"]:w["end"]].decode() == w["value"] for w in words)
+
+
+def test_mark_times_match_the_audio(polly):
+    """The last word starts before the audio of the same request ends, and near its end."""
+    audio = polly.synthesize_speech(Text=SENTENCE, VoiceId="Joanna", OutputFormat="pcm")["AudioStream"].read()
+    duration_ms = len(audio) / 2 / 16000 * 1000
+    last = marks(polly, SENTENCE)[-1]
+    assert duration_ms * 0.5 < last["time"] < duration_ms
+
+
+def test_sentence_and_viseme_marks(polly):
+    result = marks(polly, "One sentence here. And another one!", types=("sentence", "viseme"))
+    sentences = [m for m in result if m["type"] == "sentence"]
+    assert [s["value"] for s in sentences] == ["One sentence here.", "And another one!"]
+    visemes = [m for m in result if m["type"] == "viseme"]
+    assert len(visemes) > 8
+    assert {v["value"] for v in visemes} <= set("ptSTfkirsu@aeEoO") | {"sil"}
+    assert [v["time"] for v in visemes] == sorted(v["time"] for v in visemes)
+
+
+def test_ssml_is_spoken_and_marks_point_into_the_ssml(polly):
+    ssml = "<speak>Hello <break time='500ms'/> <mark name='here'/>world</speak>"
+    response = polly.synthesize_speech(Text=ssml, TextType="ssml", VoiceId="Joanna", OutputFormat="json",
+                                       SpeechMarkTypes=["word", "ssml"])
+    assert response["RequestCharacters"] == len("Hello  world")
+    result = [json.loads(line) for line in response["AudioStream"].read().decode().splitlines()]
+    encoded = ssml.encode()
+    mark = next(m for m in result if m["type"] == "ssml")
+    assert mark["value"] == "here"
+    assert encoded[mark["start"]:mark["end"]].decode() == "<mark name='here'/>"
+    words = [m for m in result if m["type"] == "word"]
+    assert [encoded[w["start"]:w["end"]].decode() for w in words] == ["Hello", "world"]
+    assert words[1]["time"] - words[0]["time"] >= 500  # the break is in the audio
+
+
+def test_invalid_ssml_names_the_position(polly):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.synthesize_speech(Text="<speak>Hello <break></speak>", TextType="ssml", VoiceId="Joanna",
+                                OutputFormat="mp3")
+    assert code(excinfo) == "InvalidSsmlException"
+    assert "line 1, column" in excinfo.value.response["Error"]["Message"]
+
+
+def test_describe_voices(polly):
+    voices = polly.describe_voices()["Voices"]
+    by_id = {v["Id"]: v for v in voices}
+    assert {"Joanna", "Matthew", "Amy", "Brian", "Lucia", "Enrique", "Celine", "Mathieu", "Marlene", "Hans"} <= set(by_id)
+    assert by_id["Celine"]["Name"] == "Céline" and by_id["Celine"]["LanguageCode"] == "fr-FR"
+    assert by_id["Joanna"]["Gender"] == "Female" and by_id["Matthew"]["Gender"] == "Male"
+    assert all(v["SupportedEngines"] == ["standard"] for v in voices)
+    assert len({v["LanguageCode"] for v in voices}) >= 30
+    german = polly.describe_voices(LanguageCode="de-DE")["Voices"]
+    assert {v["Id"] for v in german} == {"Marlene", "Vicki", "Hans"}
+    hindi = polly.describe_voices(LanguageCode="hi-IN", IncludeAdditionalLanguageCodes=True)["Voices"]
+    assert [v["Id"] for v in hindi] == ["Aditi"]
+    assert polly.describe_voices(Engine="neural")["Voices"] == []
+
+
+def test_every_voice_speaks(polly):
+    for voice in polly.describe_voices()["Voices"]:
+        audio = polly.synthesize_speech(Text="One two three.", VoiceId=voice["Id"], OutputFormat="pcm",
+                                        SampleRate="8000")["AudioStream"].read()
+        assert len(audio) > 8000, voice["Id"]
+
+
+@pytest.mark.parametrize("arguments,expected", [
+    ({"OutputFormat": "mp3", "SampleRate": "44100"}, "InvalidSampleRateException"),
+    ({"OutputFormat": "pcm", "SampleRate": "22050"}, "InvalidSampleRateException"),
+    ({"OutputFormat": "mp3", "SpeechMarkTypes": ["word"]}, "MarksNotSupportedForFormatException"),
+    ({"OutputFormat": "json", "SpeechMarkTypes": ["ssml"]}, "SsmlMarksNotSupportedForTextTypeException"),
+    ({"OutputFormat": "mp3", "Engine": "neural"}, "EngineNotSupportedException"),
+    ({"OutputFormat": "mp3", "LanguageCode": "de-DE"}, "LanguageNotSupportedException"),
+    ({"OutputFormat": "mp3", "LexiconNames": ["nope"]}, "LexiconNotFoundException"),
+    ({"OutputFormat": "flac"}, "ValidationException"),
+    ({"OutputFormat": "mp3", "VoiceId": "Nobody"}, "ValidationException"),
+    ({"OutputFormat": "mp3", "Text": "x" * 3001}, "TextLengthExceededException"),
+])
+def test_errors(polly, arguments, expected):
+    request = {"Text": "Hello", "VoiceId": "Joanna", **arguments}
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.synthesize_speech(**request)
+    assert code(excinfo) == expected
+
+
+def test_native_route_and_cli_answer_the_same(server, tmp_path):
+    import urllib.request
+    from conftest import SIBYL_BIN
+    body = json.dumps({"Text": SENTENCE, "VoiceId": "Joanna", "OutputFormat": "json",
+                       "SpeechMarkTypes": ["word"]}).encode()
+    request = urllib.request.Request(server.url + "/v1/polly/SynthesizeSpeech", data=body, method="POST")
+    with urllib.request.urlopen(request) as response:
+        native = response.read().decode()
+        assert response.headers["Content-Type"] == "application/x-json-stream"
+    cli = subprocess.run([SIBYL_BIN, "call", "polly", "SynthesizeSpeech", "--input", body.decode(),
+                          "--endpoint", server.url, "--output", str(tmp_path / "marks.json")], check=True)
+    assert (tmp_path / "marks.json").read_text() == native
+    in_process = subprocess.run([SIBYL_BIN, "call", "polly", "SynthesizeSpeech", "--input", body.decode(),
+                                 "--data-dir", str(tmp_path / "d"), "--output", str(tmp_path / "local.json")],
+                                check=True)
+    assert (tmp_path / "local.json").read_text() == native
