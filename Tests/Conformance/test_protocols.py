@@ -48,7 +48,7 @@ def test_unknown_service_target_through_boto3(server):
 def test_unknown_rest_json_route_through_boto3(server):
     client = server.client("lexv2-runtime")
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client.recognize_text(botId="BOT", botAliasId="ALIAS", localeId="en_US", sessionId="s1", text="hi")
+        client.recognize_text(botId="BOTID00001", botAliasId="TSTALIASID", localeId="en_US", sessionId="s1", text="hi")
     assert excinfo.value.response["Error"]["Code"] == "UnknownOperationException"
     assert excinfo.value.response["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"] == "UnknownOperationException"
     assert excinfo.value.response["ResponseMetadata"]["RequestId"]
