@@ -54,8 +54,9 @@ let package = Package(
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         .systemLibrary(name: "CLame", providers: [.apt(["libmp3lame-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .systemLibrary(name: "CVorbis", pkgConfig: "vorbisenc", providers: [.apt(["libvorbis-dev"])]),
         // Engines: plain Swift APIs, no AWS names.
-        .target(name: "Audio", dependencies: ["CLame", "CSoxr"]),
+        .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
         // Service plugins: AWS shapes ↔ engine calls.
         .target(name: "PollyPlugin", dependencies: ["SibylCore", "Synthesis", "Audio"]),

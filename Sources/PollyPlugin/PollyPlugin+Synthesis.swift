@@ -7,6 +7,8 @@ extension PollyPlugin {
     /// Polly's limits per SynthesizeSpeech request.
     static let maxBilledCharacters = 3000
     static let maxTotalCharacters = 6000
+    /// The output formats Sibyl encodes (Polly also has ogg_opus, mulaw and alaw).
+    static let encodedFormats: Set<String> = ["json", "mp3", "ogg_vorbis", "pcm"]
 
     func synthesizeSpeech(_ input: SynthesizeSpeechInput, context: OperationContext) async throws -> Reply {
         if let engine = input.Engine, engine != "standard" {
@@ -27,6 +29,10 @@ extension PollyPlugin {
                 message: "Voice \(voice.id) does not speak \(language); it speaks \(voice.languageCode).")
         }
         let format = input.OutputFormat
+        guard Self.encodedFormats.contains(format) else {
+            throw ServiceError.validation(
+                "OutputFormat \(format) has no encoder in Sibyl yet; use one of \(Self.encodedFormats.sorted().joined(separator: ", "))")
+        }
         let marks = Set(input.SpeechMarkTypes ?? [])
         if format == "json" {
             guard !marks.isEmpty else {
@@ -75,11 +81,12 @@ extension PollyPlugin {
             let samples = try Resampler.resample(speech.samples, from: speech.sampleRate, to: sampleRate)
             let mp3 = try MP3Encoder.encode(samples, sampleRate: sampleRate)
             return Reply(body: .binary(mp3, contentType: "audio/mpeg"), headers: headers)
+        case "ogg_vorbis":
+            let samples = try Resampler.resample(speech.samples, from: speech.sampleRate, to: sampleRate)
+            let ogg = try OggVorbisEncoder.encode(samples, sampleRate: sampleRate)
+            return Reply(body: .binary(ogg, contentType: "audio/ogg"), headers: headers)
         default:
-            throw ServiceError(
-                code: "ServiceFailureException",
-                message: "The \(format) output format has no encoder in this Sibyl build yet; use mp3, pcm or json.",
-                status: 500)
+            preconditionFailure("every format in encodedFormats has a case here")
         }
     }
 

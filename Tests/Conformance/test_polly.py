@@ -35,6 +35,17 @@ def test_mp3_decodes_at_the_requested_rate_with_a_plausible_duration(polly, tmp_
     assert 1.0 < float(soxi(path, "-D")) < 4.0  # five words at a normal speaking rate
 
 
+@pytest.mark.parametrize("rate", ["8000", "16000", "22050", "24000"])
+def test_ogg_vorbis_decodes_at_the_requested_rate(polly, tmp_path, rate):
+    response = polly.synthesize_speech(Text=SENTENCE, VoiceId="Amy", OutputFormat="ogg_vorbis", SampleRate=rate)
+    assert response["ContentType"] == "audio/ogg"
+    path = tmp_path / "speech.ogg"
+    path.write_bytes(response["AudioStream"].read())
+    assert soxi(path, "-r") == rate
+    assert soxi(path, "-c") == "1"
+    assert 1.0 < float(soxi(path, "-D")) < 4.0
+
+
 def test_pcm_is_raw_16_bit_mono_at_16_khz_by_default(polly, tmp_path):
     response = polly.synthesize_speech(Text=SENTENCE, VoiceId="Matthew", OutputFormat="pcm")
     assert response["ContentType"] == "audio/pcm"
@@ -155,6 +166,7 @@ def test_every_voice_speaks(polly):
     ({"OutputFormat": "mp3", "LanguageCode": "de-DE"}, "LanguageNotSupportedException"),
     ({"OutputFormat": "mp3", "LexiconNames": ["nope"]}, "LexiconNotFoundException"),
     ({"OutputFormat": "flac"}, "ValidationException"),
+    ({"OutputFormat": "ogg_opus"}, "ValidationException"),
     ({"OutputFormat": "mp3", "VoiceId": "Nobody"}, "ValidationException"),
     ({"OutputFormat": "mp3", "Text": "x" * 3001}, "TextLengthExceededException"),
 ])
