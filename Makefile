@@ -30,6 +30,7 @@ conformance: build
 
 bench: build-release
 	Benchmarks/gateway_load.sh
+	Benchmarks/polly_synthesis.sh
 
 clean:
 	rm -rf .build .sibyl

@@ -16,7 +16,7 @@ public enum MP3Encoder {
         lame_set_in_samplerate(lame, Int32(sampleRate))
         lame_set_out_samplerate(lame, Int32(sampleRate))
         lame_set_brate(lame, Int32(kilobitsPerSecond))
-        lame_set_quality(lame, 5)
+        lame_set_quality(lame, 7)  // fast; speech at 48 kbit/s shows no audible difference from 5
         lame_set_bWriteVbrTag(lame, 0)
         guard lame_init_params(lame) >= 0 else { throw AudioError("LAME refused the parameters") }
 

@@ -4,12 +4,7 @@ import Foundation
 public enum PCMEncoding {
     /// The little-endian bytes of the samples.
     public static func littleEndianBytes(_ samples: [Int16]) -> Data {
-        var data = Data(capacity: samples.count * 2)
-        for sample in samples {
-            let value = UInt16(bitPattern: sample.littleEndian)
-            data.append(UInt8(value & 0xFF))
-            data.append(UInt8(value >> 8))
-        }
-        return data
+        let littleEndian = samples.map(\.littleEndian)  // a no-op copy on little-endian machines
+        return littleEndian.withUnsafeBytes { Data($0) }
     }
 }

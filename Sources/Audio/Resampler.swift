@@ -1,6 +1,6 @@
 import CSoxr
 
-/// Sample-rate conversion with libsoxr's high-quality filter (band-limited, never by dropping samples).
+/// Sample-rate conversion with libsoxr (band-limited, never by dropping samples).
 public enum Resampler {
     /// Converts mono 16-bit samples from one rate to another.
     public static func resample(_ samples: [Int16], from inputRate: Int, to outputRate: Int) throws -> [Int16] {
@@ -9,7 +9,7 @@ public enum Resampler {
         var output = [Int16](repeating: 0, count: capacity)
         var produced = 0
         var ioSpec = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I)
-        var quality = soxr_quality_spec(UInt(SOXR_HQ), 0)
+        var quality = soxr_quality_spec(UInt(SOXR_MQ), 0)
         let error = samples.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in
                 soxr_oneshot(

@@ -1,4 +1,4 @@
-"""Runs every ```bash and ```python block of Docs/getting-started.md against a live server."""
+"""Runs every ```bash and ```python block of the user guides in Docs/ against a live server."""
 
 import os
 import re
@@ -9,12 +9,14 @@ import pytest
 
 from conftest import REPO, SIBYL_BIN
 
-DOC = REPO / "Docs" / "getting-started.md"
-BLOCKS = re.findall(r"```(bash|python)\n(.*?)```", DOC.read_text(), re.S)
+GUIDES = ["getting-started.md", "polly.md"]
+BLOCKS = [(guide, language, code) for guide in GUIDES
+          for language, code in re.findall(r"```(bash|python)\n(.*?)```", (REPO / "Docs" / guide).read_text(), re.S)]
 
 
-@pytest.mark.parametrize("language,code", BLOCKS, ids=[f"block{i}-{b[0]}" for i, b in enumerate(BLOCKS)])
-def test_documented_example_runs(server, language, code):
+@pytest.mark.parametrize("guide,language,code", BLOCKS,
+                         ids=[f"{b[0]}-block{i}-{b[1]}" for i, b in enumerate(BLOCKS)])
+def test_documented_example_runs(server, guide, language, code):
     code = code.replace("http://127.0.0.1:4566", server.url)
     env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1",
                PATH=f"{os.path.dirname(SIBYL_BIN)}:{os.environ['PATH']}")
@@ -27,4 +29,4 @@ def test_documented_example_runs(server, language, code):
 
 
 def test_the_doc_has_examples():
-    assert len(BLOCKS) >= 5
+    assert {guide for guide, _, _ in BLOCKS} == set(GUIDES)
