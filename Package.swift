@@ -59,7 +59,10 @@ let package = Package(
         .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
         // Service plugins: AWS shapes ↔ engine calls.
-        .target(name: "PollyPlugin", dependencies: ["SibylCore", "Synthesis", "Audio"]),
+        .target(
+            name: "PollyPlugin",
+            dependencies: ["SibylCore", "Synthesis", "Audio", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(
             name: "SibylCLI",
             dependencies: [

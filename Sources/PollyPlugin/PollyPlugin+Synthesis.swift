@@ -3,14 +3,50 @@ import Foundation
 import SibylCore
 import Synthesis
 
+/// A validated synthesis request: what to say, with which voice, and how to encode it.
+struct PreparedSpeech: Sendable {
+    var text: String
+    var isSSML: Bool
+    var voice: PollyVoice
+    var format: String
+    var sampleRate: Int
+    var marks: Set<String>
+    var billedCharacters: Int
+
+    /// The file extension Polly gives task outputs in this format.
+    var fileExtension: String {
+        switch format {
+        case "mp3": "mp3"
+        case "ogg_vorbis": "ogg"
+        case "pcm": "pcm"
+        default: "marks"
+        }
+    }
+}
+
+/// The character limits of a request: Polly allows far more text in asynchronous tasks.
+struct TextLimits {
+    var billed: Int
+    var total: Int
+
+    static let synchronous = TextLimits(billed: 3000, total: 6000)
+    static let task = TextLimits(billed: 100_000, total: 200_000)
+}
+
 extension PollyPlugin {
-    /// Polly's limits per SynthesizeSpeech request.
-    static let maxBilledCharacters = 3000
-    static let maxTotalCharacters = 6000
     /// The output formats Sibyl encodes (Polly also has ogg_opus, mulaw and alaw).
     static let encodedFormats: Set<String> = ["json", "mp3", "ogg_vorbis", "pcm"]
 
     func synthesizeSpeech(_ input: SynthesizeSpeechInput, context: OperationContext) async throws -> Reply {
+        let speech = try prepare(input, limits: .synchronous)
+        let (data, contentType) = try await render(speech)
+        return Reply(
+            body: .binary(data, contentType: contentType),
+            headers: ["x-amzn-RequestCharacters": String(speech.billedCharacters)])
+    }
+
+    /// Checks a request against Polly's rules, in the order Polly reports them.
+    func prepare(_ input: SynthesizeSpeechInput, limits: TextLimits) throws -> PreparedSpeech {
         if let engine = input.Engine, engine != "standard" {
             throw ServiceError(
                 code: "EngineNotSupportedException",
@@ -53,40 +89,38 @@ extension PollyPlugin {
             throw ServiceError(code: "LexiconNotFoundException", message: "Lexicon not found: \(lexicon)")
         }
         let billed = isSSML ? try SSMLText.billedCharacters(input.Text) : input.Text.count
-        guard billed <= Self.maxBilledCharacters, input.Text.count <= Self.maxTotalCharacters else {
+        guard billed <= limits.billed, input.Text.count <= limits.total else {
             throw ServiceError(
                 code: "TextLengthExceededException",
                 message: "Maximum text length has been exceeded: \(billed) billed characters of at most "
-                    + "\(Self.maxBilledCharacters), \(input.Text.count) characters of at most \(Self.maxTotalCharacters).")
+                    + "\(limits.billed), \(input.Text.count) characters of at most \(limits.total).")
         }
+        return PreparedSpeech(
+            text: input.Text, isSSML: isSSML, voice: voice, format: format, sampleRate: sampleRate, marks: marks,
+            billedCharacters: billed)
+    }
 
-        let speech: SynthesizedSpeech
+    /// Synthesizes and encodes: the body and its content type.
+    func render(_ speech: PreparedSpeech) async throws -> (Data, String) {
+        let synthesized: SynthesizedSpeech
         do {
-            speech = try await engine().synthesize(
+            synthesized = try await engine().synthesize(
                 SynthesisRequest(
-                    text: input.Text, isSSML: isSSML, voice: voice.synthesizerVoice,
-                    phonemeEvents: marks.contains("viseme")))
+                    text: speech.text, isSSML: speech.isSSML, voice: speech.voice.synthesizerVoice,
+                    phonemeEvents: speech.marks.contains("viseme")))
         } catch let error as SynthesisError {
             throw Self.serviceError(for: error)
         }
-        let headers = ["x-amzn-RequestCharacters": String(billed)]
-        switch format {
-        case "json":
-            let stream = SpeechMarkWriter(text: input.Text, types: marks).write(speech.events)
-            return Reply(body: .binary(stream, contentType: "application/x-json-stream"), headers: headers)
-        case "pcm":
-            let samples = try Resampler.resample(speech.samples, from: speech.sampleRate, to: sampleRate)
-            return Reply(body: .binary(PCMEncoding.littleEndianBytes(samples), contentType: "audio/pcm"), headers: headers)
-        case "mp3":
-            let samples = try Resampler.resample(speech.samples, from: speech.sampleRate, to: sampleRate)
-            let mp3 = try MP3Encoder.encode(samples, sampleRate: sampleRate)
-            return Reply(body: .binary(mp3, contentType: "audio/mpeg"), headers: headers)
-        case "ogg_vorbis":
-            let samples = try Resampler.resample(speech.samples, from: speech.sampleRate, to: sampleRate)
-            let ogg = try OggVorbisEncoder.encode(samples, sampleRate: sampleRate)
-            return Reply(body: .binary(ogg, contentType: "audio/ogg"), headers: headers)
-        default:
-            preconditionFailure("every format in encodedFormats has a case here")
+        if speech.format == "json" {
+            let stream = SpeechMarkWriter(text: speech.text, types: speech.marks).write(synthesized.events)
+            return (stream, "application/x-json-stream")
+        }
+        let samples = try Resampler.resample(synthesized.samples, from: synthesized.sampleRate, to: speech.sampleRate)
+        switch speech.format {
+        case "pcm": return (PCMEncoding.littleEndianBytes(samples), "audio/pcm")
+        case "mp3": return (try MP3Encoder.encode(samples, sampleRate: speech.sampleRate), "audio/mpeg")
+        case "ogg_vorbis": return (try OggVorbisEncoder.encode(samples, sampleRate: speech.sampleRate), "audio/ogg")
+        default: preconditionFailure("every format in encodedFormats has a case here")
         }
     }
 

@@ -39,8 +39,29 @@ public struct PollyPlugin: ServicePlugin {
             ) { (input: DescribeVoicesInput, _: OperationContext) in
                 try describeVoices(input)
             },
+            ServiceOperation("StartSpeechSynthesisTask", http: HTTPBinding("POST", "/v1/synthesisTasks")) {
+                (input: StartSpeechSynthesisTaskInput, context: OperationContext) in
+                try await startSpeechSynthesisTask(input, context: context)
+            },
+            ServiceOperation("GetSpeechSynthesisTask", http: HTTPBinding("GET", "/v1/synthesisTasks/{TaskId}")) {
+                (input: GetSpeechSynthesisTaskInput, context: OperationContext) in
+                try getSpeechSynthesisTask(input, context: context)
+            },
+            ServiceOperation(
+                "ListSpeechSynthesisTasks",
+                http: HTTPBinding(
+                    "GET", "/v1/synthesisTasks",
+                    query: [
+                        .init("MaxResults", member: "MaxResults", type: .integer),
+                        .init("NextToken", member: "NextToken"), .init("Status", member: "Status"),
+                    ])
+            ) { (input: ListSpeechSynthesisTasksInput, context: OperationContext) in
+                try listSpeechSynthesisTasks(input, context: context)
+            },
         ]
     }
+
+    public var jobHandlers: [any JobHandler] { [SynthesisTaskHandler(plugin: self)] }
 
     public func readiness() async -> EngineReadiness {
         guard synthesizer != nil else {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// The registry of plugins and the single request path: every adapter, the CLI and plugins call ``invoke(_:)``.
 public final class Gateway: Sendable {
@@ -15,6 +16,7 @@ public final class Gateway: Sendable {
     public let configuration: SibylConfiguration
     let logger: Logger
     private let index: [String: [String: ServiceOperation]]
+    private let advertisedURL = Mutex<String?>(nil)
 
     /// Opens the data directory, applies every plugin's migrations and registers the plugins.
     ///
@@ -40,6 +42,17 @@ public final class Gateway: Sendable {
             }
         }
         self.index = index
+    }
+
+    /// The base URL clients reach this gateway at (for URLs in replies, such as a task's `OutputUri`):
+    /// the URL the server announced once bound, else the configured host and port.
+    public var endpointURL: String {
+        advertisedURL.withLock { $0 } ?? "http://\(configuration.host):\(configuration.port)"
+    }
+
+    /// Records the URL the server is reachable at, once its socket is bound.
+    public func advertise(url: String) {
+        advertisedURL.withLock { $0 = url }
     }
 
     /// The plugin registered under a service name.

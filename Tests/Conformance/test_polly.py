@@ -193,3 +193,63 @@ def test_native_route_and_cli_answer_the_same(server, tmp_path):
                                  "--data-dir", str(tmp_path / "d"), "--output", str(tmp_path / "local.json")],
                                 check=True)
     assert (tmp_path / "local.json").read_text() == native
+
+
+def wait_for_task(polly, task_id, timeout=60):
+    import time
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        task = polly.get_speech_synthesis_task(TaskId=task_id)["SynthesisTask"]
+        if task["TaskStatus"] in ("completed", "failed"):
+            return task
+        time.sleep(0.1)
+    raise AssertionError(f"task {task_id} did not finish")
+
+
+def test_synthesis_task_lands_its_file_in_the_s3_stand_in(server, polly, tmp_path):
+    s3 = server.client("s3")
+    s3.create_bucket(Bucket="polly-tasks")
+    text = "This is a longer text for an asynchronous task. " * 100  # beyond the 3,000-character synchronous limit
+    started = polly.start_speech_synthesis_task(Text=text, VoiceId="Brian", OutputFormat="mp3",
+                                                OutputS3BucketName="polly-tasks", OutputS3KeyPrefix="audio/")
+    task = started["SynthesisTask"]
+    assert task["TaskStatus"] in ("scheduled", "inProgress")
+    assert task["RequestCharacters"] == len(text)
+    done = wait_for_task(polly, task["TaskId"])
+    assert done["TaskStatus"] == "completed", done
+    key = f"audio/{task['TaskId']}.mp3"
+    assert done["OutputUri"] == f"{server.url}/polly-tasks/{key}"
+    path = tmp_path / "task.mp3"
+    path.write_bytes(s3.get_object(Bucket="polly-tasks", Key=key)["Body"].read())
+    assert float(soxi(path, "-D")) > 60  # a hundred sentences
+    listed = polly.list_speech_synthesis_tasks(Status="completed")["SynthesisTasks"]
+    assert task["TaskId"] in [t["TaskId"] for t in listed]
+
+
+def test_synthesis_task_speech_marks_and_paging(server, polly):
+    server.client("s3").create_bucket(Bucket="polly-marks")
+    ids = [polly.start_speech_synthesis_task(Text=f"Task number {i}.", VoiceId="Joanna", OutputFormat="json",
+                                             SpeechMarkTypes=["word"], OutputS3BucketName="polly-marks")
+           ["SynthesisTask"]["TaskId"] for i in range(3)]
+    for task_id in ids:
+        assert wait_for_task(polly, task_id)["TaskStatus"] == "completed"
+    marks = server.client("s3").get_object(Bucket="polly-marks", Key=f"{ids[0]}.marks")["Body"].read().decode()
+    assert [json.loads(line)["value"] for line in marks.splitlines()] == ["Task", "number", "0"]
+    first = polly.list_speech_synthesis_tasks(MaxResults=2)
+    assert len(first["SynthesisTasks"]) == 2 and first["NextToken"]
+    rest = polly.list_speech_synthesis_tasks(MaxResults=100, NextToken=first["NextToken"])
+    seen = [t["TaskId"] for t in first["SynthesisTasks"] + rest["SynthesisTasks"]]
+    assert set(ids) <= set(seen) and len(seen) == len(set(seen))
+
+
+def test_synthesis_task_errors(polly):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.start_speech_synthesis_task(Text="Hi", VoiceId="Joanna", OutputFormat="mp3",
+                                          OutputS3BucketName="no-such-bucket-here")
+    assert code(excinfo) == "InvalidS3BucketException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.get_speech_synthesis_task(TaskId="00000000-0000-0000-0000-000000000000")
+    assert code(excinfo) == "SynthesisTaskNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.get_speech_synthesis_task(TaskId="not-a-task-id")
+    assert code(excinfo) == "InvalidTaskIdException"

@@ -29,6 +29,7 @@ public struct SibylServer: Sendable {
     /// when the configured port is 0).
     public func run(onReady: @escaping @Sendable (String) -> Void) async throws {
         let configuration = gateway.configuration
+        let gateway = self.gateway
         let responder = GatewayResponder(gateway: gateway, verifier: verifier, metrics: GatewayMetrics(), logger: logger)
         let app = Application(
             responder: responder,
@@ -38,7 +39,9 @@ public struct SibylServer: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-                onReady("http://\(host):\(port)")
+                let url = "http://\(host):\(port)"
+                gateway.advertise(url: url)
+                onReady(url)
             },
             logger: logger)
         try await app.runService()
