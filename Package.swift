@@ -88,6 +88,7 @@ let package = Package(
             dependencies: ["SibylCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "SibylHTTPTests", dependencies: ["SibylHTTP", "SibylCore"]),
+        .testTarget(name: "PollyPluginTests", dependencies: ["PollyPlugin", "Synthesis"]),
     ]
 )
 

@@ -12,6 +12,7 @@ struct PreparedSpeech: Sendable {
     var sampleRate: Int
     var marks: Set<String>
     var billedCharacters: Int
+    var lexicons: [PronunciationLexicon]
 
     /// The file extension Polly gives task outputs in this format.
     var fileExtension: String {
@@ -38,7 +39,7 @@ extension PollyPlugin {
     static let encodedFormats: Set<String> = ["json", "mp3", "ogg_vorbis", "pcm"]
 
     func synthesizeSpeech(_ input: SynthesizeSpeechInput, context: OperationContext) async throws -> Reply {
-        let speech = try prepare(input, limits: .synchronous)
+        let speech = try prepare(input, limits: .synchronous, resources: context.resources)
         let (data, contentType) = try await render(speech)
         return Reply(
             body: .binary(data, contentType: contentType),
@@ -46,7 +47,7 @@ extension PollyPlugin {
     }
 
     /// Checks a request against Polly's rules, in the order Polly reports them.
-    func prepare(_ input: SynthesizeSpeechInput, limits: TextLimits) throws -> PreparedSpeech {
+    func prepare(_ input: SynthesizeSpeechInput, limits: TextLimits, resources: ResourceStore) throws -> PreparedSpeech {
         if let engine = input.Engine, engine != "standard" {
             throw ServiceError(
                 code: "EngineNotSupportedException",
@@ -85,9 +86,7 @@ extension PollyPlugin {
                 code: "SsmlMarksNotSupportedForTextTypeException", message: "SSML speech marks need TextType ssml.")
         }
         let sampleRate = try Self.sampleRate(input.SampleRate, format: format)
-        if let lexicon = input.LexiconNames?.first {
-            throw ServiceError(code: "LexiconNotFoundException", message: "Lexicon not found: \(lexicon)")
-        }
+        let lexicons = try lexicons(input.LexiconNames ?? [], resources: resources)
         let billed = isSSML ? try SSMLText.billedCharacters(input.Text) : input.Text.count
         guard billed <= limits.billed, input.Text.count <= limits.total else {
             throw ServiceError(
@@ -97,22 +96,31 @@ extension PollyPlugin {
         }
         return PreparedSpeech(
             text: input.Text, isSSML: isSSML, voice: voice, format: format, sampleRate: sampleRate, marks: marks,
-            billedCharacters: billed)
+            billedCharacters: billed, lexicons: lexicons)
     }
 
     /// Synthesizes and encodes: the body and its content type.
     func render(_ speech: PreparedSpeech) async throws -> (Data, String) {
+        let applied = LexiconApplication(text: speech.text, isSSML: speech.isSSML, lexicons: speech.lexicons)
         let synthesized: SynthesizedSpeech
         do {
             synthesized = try await engine().synthesize(
                 SynthesisRequest(
-                    text: speech.text, isSSML: speech.isSSML, voice: speech.voice.synthesizerVoice,
-                    phonemeEvents: speech.marks.contains("viseme")))
+                    text: applied.text, isSSML: speech.isSSML, voice: speech.voice.synthesizerVoice,
+                    phonemeEvents: speech.marks.contains("viseme"), phonemeInput: applied.usesPhonemes))
         } catch let error as SynthesisError {
             throw Self.serviceError(for: error)
         }
         if speech.format == "json" {
-            let stream = SpeechMarkWriter(text: speech.text, types: speech.marks).write(synthesized.events)
+            // Events point into the synthesized text; speech marks point into the request's text.
+            let events = synthesized.events.map { event in
+                var mapped = event
+                mapped.characterOffset = applied.originalOffset(event.characterOffset)
+                mapped.characterLength = max(
+                    0, applied.originalOffset(event.characterOffset + event.characterLength) - mapped.characterOffset)
+                return mapped
+            }
+            let stream = SpeechMarkWriter(text: speech.text, types: speech.marks).write(events)
             return (stream, "application/x-json-stream")
         }
         let samples = try Resampler.resample(synthesized.samples, from: synthesized.sampleRate, to: speech.sampleRate)

@@ -10,7 +10,7 @@ extension PollyPlugin {
     func startSpeechSynthesisTask(_ input: StartSpeechSynthesisTaskInput, context: OperationContext) async throws
         -> SynthesisTaskOutput
     {
-        let speech = try prepare(input.speech, limits: .task)
+        let speech = try prepare(input.speech, limits: .task, resources: context.resources)
         guard (try? ObjectNaming.validateBucket(input.OutputS3BucketName)) != nil,
             try context.blobs.bucketExists(input.OutputS3BucketName)
         else {
@@ -107,7 +107,8 @@ struct SynthesisTaskHandler: JobHandler {
 
     func run(_ job: Job, context: JobContext) async throws -> Data? {
         let stored = try JSONDecoder().decode(SynthesisTaskJobInput.self, from: job.input)
-        let speech = try plugin.prepare(stored.request.speech, limits: .task)
+        let speech = try plugin.prepare(
+            stored.request.speech, limits: .task, resources: context.gateway.resources)
         let (data, contentType) = try await plugin.render(speech)
         do {
             try context.gateway.blobs.write(

@@ -39,6 +39,23 @@ public struct PollyPlugin: ServicePlugin {
             ) { (input: DescribeVoicesInput, _: OperationContext) in
                 try describeVoices(input)
             },
+            ServiceOperation("PutLexicon", http: HTTPBinding("PUT", "/v1/lexicons/{Name}")) {
+                (input: PutLexiconInput, context: OperationContext) in
+                try putLexicon(input, context: context)
+            },
+            ServiceOperation("GetLexicon", http: HTTPBinding("GET", "/v1/lexicons/{Name}")) {
+                (input: LexiconNameInput, context: OperationContext) in
+                try getLexicon(input, context: context)
+            },
+            ServiceOperation(
+                "ListLexicons", http: HTTPBinding("GET", "/v1/lexicons", query: [.init("NextToken", member: "NextToken")])
+            ) { (input: ListLexiconsInput, context: OperationContext) in
+                try listLexicons(input, context: context)
+            },
+            ServiceOperation("DeleteLexicon", http: HTTPBinding("DELETE", "/v1/lexicons/{Name}")) {
+                (input: LexiconNameInput, context: OperationContext) in
+                try deleteLexicon(input, context: context)
+            },
             ServiceOperation("StartSpeechSynthesisTask", http: HTTPBinding("POST", "/v1/synthesisTasks")) {
                 (input: StartSpeechSynthesisTaskInput, context: OperationContext) in
                 try await startSpeechSynthesisTask(input, context: context)

@@ -63,6 +63,7 @@ public final class ESpeakSynthesizer: SpeechSynthesizer {
         let context = Unmanaged.passUnretained(collector).toOpaque()
         var flags = UInt32(espeakCHARS_UTF8)
         if request.isSSML { flags |= UInt32(espeakSSML) }
+        if request.phonemeInput { flags |= UInt32(espeakPHONEMES) }
         let status = withExtendedLifetime(collector) {
             request.text.withCString { text in
                 espeak_Synth(text, request.text.utf8.count + 1, 0, POS_CHARACTER, 0, flags, nil, context)
@@ -122,18 +123,18 @@ final class SynthesisCollector {
             let time = Int(event.pointee.audio_position)
             switch event.pointee.type {
             case espeakEVENT_WORD:
-                events.append(.init(kind: .word, characterOffset: position, characterLength: Int(event.pointee.length), milliseconds: time))
+                events.append(SpeechEvent(kind: .word, characterOffset: position, characterLength: Int(event.pointee.length), milliseconds: time))
             case espeakEVENT_SENTENCE:
-                events.append(.init(kind: .sentence, characterOffset: position, characterLength: 0, milliseconds: time))
+                events.append(SpeechEvent(kind: .sentence, characterOffset: position, characterLength: 0, milliseconds: time))
             case espeakEVENT_MARK:
                 if let name = event.pointee.id.name {
-                    events.append(.init(kind: .mark(String(cString: name)), characterOffset: position, characterLength: 0, milliseconds: time))
+                    events.append(SpeechEvent(kind: .mark(String(cString: name)), characterOffset: position, characterLength: 0, milliseconds: time))
                 }
             case espeakEVENT_PHONEME where phonemes:
                 let name = withUnsafeBytes(of: event.pointee.id.string) { bytes in
                     String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                events.append(.init(kind: .phoneme(name), characterOffset: position, characterLength: 0, milliseconds: time))
+                events.append(SpeechEvent(kind: .phoneme(name), characterOffset: position, characterLength: 0, milliseconds: time))
             default:
                 break
             }

@@ -30,6 +30,14 @@ public struct SpeechEvent: Sendable, Equatable {
     public var characterLength: Int
     /// Time from the start of the audio, in milliseconds.
     public var milliseconds: Int
+
+    /// Creates an event.
+    public init(kind: Kind, characterOffset: Int, characterLength: Int, milliseconds: Int) {
+        self.kind = kind
+        self.characterOffset = characterOffset
+        self.characterLength = characterLength
+        self.milliseconds = milliseconds
+    }
 }
 
 /// One synthesis request, in the engine's own terms.
@@ -44,14 +52,20 @@ public struct SynthesisRequest: Sendable {
     public var wordsPerMinute: Int
     /// Whether to report phoneme events (for visemes).
     public var phonemeEvents: Bool
+    /// Whether `[[…]]` in the text holds phonemes in eSpeak NG's own mnemonics rather than words.
+    public var phonemeInput: Bool
 
     /// Creates a request.
-    public init(text: String, isSSML: Bool = false, voice: String, wordsPerMinute: Int = 175, phonemeEvents: Bool = false) {
+    public init(
+        text: String, isSSML: Bool = false, voice: String, wordsPerMinute: Int = 175, phonemeEvents: Bool = false,
+        phonemeInput: Bool = false
+    ) {
         self.text = text
         self.isSSML = isSSML
         self.voice = voice
         self.wordsPerMinute = wordsPerMinute
         self.phonemeEvents = phonemeEvents
+        self.phonemeInput = phonemeInput
     }
 }
 

@@ -164,7 +164,7 @@ def test_every_voice_speaks(polly):
     ({"OutputFormat": "json", "SpeechMarkTypes": ["ssml"]}, "SsmlMarksNotSupportedForTextTypeException"),
     ({"OutputFormat": "mp3", "Engine": "neural"}, "EngineNotSupportedException"),
     ({"OutputFormat": "mp3", "LanguageCode": "de-DE"}, "LanguageNotSupportedException"),
-    ({"OutputFormat": "mp3", "LexiconNames": ["nope"]}, "LexiconNotFoundException"),
+    ({"OutputFormat": "mp3", "LexiconNames": ["missing"]}, "LexiconNotFoundException"),
     ({"OutputFormat": "flac"}, "ValidationException"),
     ({"OutputFormat": "ogg_opus"}, "ValidationException"),
     ({"OutputFormat": "mp3", "VoiceId": "Nobody"}, "ValidationException"),
@@ -253,3 +253,71 @@ def test_synthesis_task_errors(polly):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         polly.get_speech_synthesis_task(TaskId="not-a-task-id")
     assert code(excinfo) == "InvalidTaskIdException"
+
+
+def pls(lexemes, alphabet="ipa", lang="en-US"):
+    body = "".join(f"<lexeme><grapheme>{g}</grapheme>{inner}</lexeme>" for g, inner in lexemes)
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            '<lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon" '
+            f'alphabet="{alphabet}" xml:lang="{lang}">{body}</lexicon>')
+
+
+def visemes(polly, text, **extra):
+    return [m["value"] for m in marks(polly, text, types=("viseme",), **extra)]
+
+
+def test_lexicon_lifecycle(polly):
+    content = pls([("W3C", "<alias>World Wide Web Consortium</alias>")])
+    polly.put_lexicon(Name="webterms", Content=content)
+    got = polly.get_lexicon(Name="webterms")
+    assert got["Lexicon"] == {"Content": content, "Name": "webterms"}
+    attributes = got["LexiconAttributes"]
+    assert attributes["Alphabet"] == "ipa" and attributes["LanguageCode"] == "en-US"
+    assert attributes["LexemesCount"] == 1 and attributes["Size"] == len(content.encode())
+    assert attributes["LexiconArn"].endswith(":lexicon/webterms")
+    assert "webterms" in [entry["Name"] for entry in polly.list_lexicons()["Lexicons"]]
+    polly.delete_lexicon(Name="webterms")
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.get_lexicon(Name="webterms")
+    assert code(excinfo) == "LexiconNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.delete_lexicon(Name="webterms")
+    assert code(excinfo) == "LexiconNotFoundException"
+
+
+def test_an_alias_lexicon_changes_what_is_said_and_marks_still_point_into_the_text(polly):
+    polly.put_lexicon(Name="alias1", Content=pls([("W3C", "<alias>World Wide Web Consortium</alias>")]))
+    text = "The W3C writes standards."
+    plain = polly.synthesize_speech(Text=text, VoiceId="Joanna", OutputFormat="pcm")["AudioStream"].read()
+    aliased = polly.synthesize_speech(Text=text, VoiceId="Joanna", OutputFormat="pcm",
+                                      LexiconNames=["alias1"])["AudioStream"].read()
+    assert len(aliased) > len(plain) * 1.2  # "World Wide Web Consortium" takes longer than "W 3 C"
+    words = marks(polly, text, LexiconNames=["alias1"])
+    encoded = text.encode()
+    assert [encoded[w["start"]:w["end"]].decode() for w in words] == ["The", "W3C", "writes", "standards"]
+
+
+@pytest.mark.parametrize("alphabet,pronunciation", [("ipa", "ˈpɪkəˌbuː"), ("x-sampa", '"pIk@%bu:')])
+def test_a_phoneme_lexicon_changes_the_phonemes_produced(polly, alphabet, pronunciation):
+    name = "ph" + alphabet.replace("-", "")
+    polly.put_lexicon(Name=name, Content=pls([("tomato", f"<phoneme>{pronunciation}</phoneme>")], alphabet=alphabet))
+    before = visemes(polly, "I like tomato.")
+    after = visemes(polly, "I like tomato.", LexiconNames=[name])
+    assert before != after
+    # After "like", "tomato" has two /t/ (viseme t); "picaboo" has none, and a /p/ then a /k/.
+    assert "t" in before[before.index("k"):]
+    rest = after[after.index("k") + 1:]
+    assert "t" not in rest and "p" in rest and "k" in rest
+
+
+@pytest.mark.parametrize("content,expected", [
+    ("<lexicon><oops></lexicon>", "InvalidLexiconException"),
+    (pls([("a", "<alias>b</alias>")], alphabet="arpabet"), "UnsupportedPlsAlphabetException"),
+    (pls([("a", "<alias>b</alias>")], lang="xx-XX"), "UnsupportedPlsLanguageException"),
+    (pls([("a", "<alias>" + "b" * 101 + "</alias>")]), "MaxLexemeLengthExceededException"),
+    (pls([("a", "<alias>b</alias>")] * 2000), "LexiconSizeExceededException"),
+])
+def test_invalid_lexicons(polly, content, expected):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.put_lexicon(Name="bad", Content=content)
+    assert code(excinfo) == expected

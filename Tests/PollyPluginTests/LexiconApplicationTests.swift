@@ -1,0 +1,57 @@
+import Synthesis
+import Testing
+
+@testable import PollyPlugin
+
+@Suite("Lexicons, phonemes and speech marks")
+struct LexiconApplicationTests {
+    static let lexicon = PronunciationLexicon(
+        alphabet: "ipa", languageCode: "en-US",
+        lexemes: [
+            .init(graphemes: ["W3C"], alias: "World Wide Web Consortium", phoneme: nil),
+            .init(graphemes: ["tomato"], alias: nil, phoneme: "təˈmɑːtoʊ"),
+        ])
+
+    @Test func aliasesReplaceWholeWordsAndMapBack() {
+        let applied = LexiconApplication(text: "A W3C spec, not W3Cx.", isSSML: false, lexicons: [Self.lexicon])
+        #expect(applied.text == "A World Wide Web Consortium spec, not W3Cx.")
+        #expect(!applied.usesPhonemes)
+        #expect(applied.originalOffset(2) == 2)  // "World" stands for "W3C"
+        #expect(applied.originalOffset(20) == 2)  // inside the alias
+        #expect(applied.originalOffset(28) == 6)  // "spec"
+        #expect(applied.originalOffset(1000) == 21)
+    }
+
+    @Test func phonemesBecomeESpeakInputAndTagsAreLeftAlone() {
+        let ssml = "<speak><mark name='tomato'/>tomato</speak>"
+        let applied = LexiconApplication(text: ssml, isSSML: true, lexicons: [Self.lexicon])
+        #expect(applied.text == "<speak><mark name='tomato'/>[[t@'mA:toU]]</speak>")
+        #expect(applied.usesPhonemes)
+    }
+
+    @Test(arguments: [("ipa", "ˈpɪkəˌbuː", "'pIk@,bu:"), ("x-sampa", "\"pIk@%bu:", "'pIk@,bu:"), ("ipa", "θɪŋk", "TINk")])
+    func transcriptions(alphabet: String, input: String, expected: String) {
+        #expect(PhonemeTranscription.espeak(from: input, alphabet: alphabet) == expected)
+    }
+
+    @Test func wordMarksUseByteOffsetsAndCoverWrittenWords() {
+        let text = "Café s'il"
+        let writer = SpeechMarkWriter(text: text, types: ["word"])
+        let events = [
+            SpeechEvent(kind: .word, characterOffset: 0, characterLength: 4, milliseconds: 0),
+            SpeechEvent(kind: .word, characterOffset: 5, characterLength: 1, milliseconds: 300),
+            SpeechEvent(kind: .word, characterOffset: 7, characterLength: 2, milliseconds: 400),
+        ]
+        let lines = String(decoding: writer.write(events), as: UTF8.self).split(separator: "\n")
+        #expect(lines == [
+            #"{"time":0,"type":"word","start":0,"end":5,"value":"Café"}"#,
+            #"{"time":300,"type":"word","start":6,"end":10,"value":"s'il"}"#,
+        ])
+    }
+
+    @Test func invalidLexiconsAreRefused() {
+        #expect(throws: (any Error).self) {
+            try PronunciationLexicon(parsing: "<lexicon><unclosed></lexicon>", supportedLanguages: ["en-US"])
+        }
+    }
+}
