@@ -1,19 +1,8 @@
-/// Text with lexicon entries applied, and where each of its characters came from in the request text, so that
-/// speech marks still point into what the client sent.
-struct LexiconApplication {
-    /// The text to synthesize.
-    private(set) var text: String
-    /// Whether eSpeak NG phoneme input (`[[…]]`) was inserted.
-    private(set) var usesPhonemes = false
-    /// For each Unicode scalar of `text`, the index of the scalar of the request text it stands for.
-    private var origins: [Int]
-    private let originalCount: Int
-
-    /// Applies the lexicons in order (the first lexicon that has a grapheme wins), matching whole words
-    /// case-sensitively, never inside SSML tags.
-    init(text original: String, isSSML: Bool, lexicons: [PronunciationLexicon]) {
-        let scalars = Array(original.unicodeScalars)
-        originalCount = scalars.count
+/// Applies pronunciation lexicons to text for the synthesizer: the first lexicon that has a grapheme wins,
+/// whole words match case-sensitively, and nothing inside SSML tags or `[[phoneme input]]` is touched.
+enum LexiconApplication {
+    /// The rewritten text, and whether eSpeak NG phoneme input (`[[…]]`) was inserted.
+    static func apply(_ lexicons: [PronunciationLexicon], to source: MappedText, isSSML: Bool) -> (MappedText, Bool) {
         var replacements: [String: String] = [:]
         for lexicon in lexicons {
             for lexeme in lexicon.lexemes {
@@ -28,6 +17,8 @@ struct LexiconApplication {
                 for grapheme in lexeme.graphemes where replacements[grapheme] == nil { replacements[grapheme] = spoken }
             }
         }
+        guard !replacements.isEmpty else { return (source, false) }
+        let scalars = source.scalars
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
             scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
@@ -45,32 +36,27 @@ struct LexiconApplication {
             }
             return nil
         }
-        var output = String.UnicodeScalarView()
-        var origins: [Int] = []
+        var output = MappedText(rewriting: source)
+        var usesPhonemes = false
         var index = 0
         var insideTag = false
+        var insidePhonemes = false
         while index < scalars.count {
             let scalar = scalars[index]
             if isSSML, scalar == "<" { insideTag = true }
+            if scalar == "[", index + 1 < scalars.count, scalars[index + 1] == "[" { insidePhonemes = true }
             let startsWord = isWordScalar(scalar) && (index == 0 || !isWordScalar(scalars[index - 1]))
-            if !insideTag, startsWord, let (end, spoken) = match(at: index) {
+            if !insideTag, !insidePhonemes, startsWord, let (end, spoken) = match(at: index) {
                 usesPhonemes = usesPhonemes || spoken.hasPrefix("[[")
-                output.append(contentsOf: spoken.unicodeScalars)
-                origins += Array(repeating: index, count: spoken.unicodeScalars.count)
+                output.append(spoken, origin: source.originalOffset(index))
                 index = end
                 continue
             }
             if isSSML, scalar == ">" { insideTag = false }
-            output.append(scalar)
-            origins.append(index)
+            if scalar == "]", index > 0, scalars[index - 1] == "]" { insidePhonemes = false }
+            output.append(from: source, index..<index + 1)
             index += 1
         }
-        self.text = String(output)
-        self.origins = origins
-    }
-
-    /// The request-text scalar offset for an offset into ``text``.
-    func originalOffset(_ offset: Int) -> Int {
-        offset < origins.count ? origins[max(0, offset)] : originalCount
+        return (output, usesPhonemes)
     }
 }

@@ -12,7 +12,10 @@ struct PreparedSpeech: Sendable {
     var sampleRate: Int
     var marks: Set<String>
     var billedCharacters: Int
-    var lexicons: [PronunciationLexicon]
+    /// What the synthesizer is given: the text with SSML rewritten and lexicons applied, mapped to the request.
+    var synthesisText: MappedText
+    /// Whether `synthesisText` holds eSpeak NG phoneme input.
+    var phonemeInput: Bool
 
     /// The file extension Polly gives task outputs in this format.
     var fileExtension: String {
@@ -94,20 +97,27 @@ extension PollyPlugin {
                 message: "Maximum text length has been exceeded: \(billed) billed characters of at most "
                     + "\(limits.billed), \(input.Text.count) characters of at most \(limits.total).")
         }
+        var synthesisText = MappedText(original: input.Text)
+        var phonemeInput = false
+        if isSSML {
+            (synthesisText, phonemeInput) = try SSMLRewriter(english: voice.languageCode.hasPrefix("en"))
+                .rewrite(synthesisText)
+        }
+        let (applied, lexiconPhonemes) = LexiconApplication.apply(lexicons, to: synthesisText, isSSML: isSSML)
         return PreparedSpeech(
             text: input.Text, isSSML: isSSML, voice: voice, format: format, sampleRate: sampleRate, marks: marks,
-            billedCharacters: billed, lexicons: lexicons)
+            billedCharacters: billed, synthesisText: applied, phonemeInput: phonemeInput || lexiconPhonemes)
     }
 
     /// Synthesizes and encodes: the body and its content type.
     func render(_ speech: PreparedSpeech) async throws -> (Data, String) {
-        let applied = LexiconApplication(text: speech.text, isSSML: speech.isSSML, lexicons: speech.lexicons)
+        let applied = speech.synthesisText
         let synthesized: SynthesizedSpeech
         do {
             synthesized = try await engine().synthesize(
                 SynthesisRequest(
                     text: applied.text, isSSML: speech.isSSML, voice: speech.voice.synthesizerVoice,
-                    phonemeEvents: speech.marks.contains("viseme"), phonemeInput: applied.usesPhonemes))
+                    phonemeEvents: speech.marks.contains("viseme"), phonemeInput: speech.phonemeInput))
         } catch let error as SynthesisError {
             throw Self.serviceError(for: error)
         }

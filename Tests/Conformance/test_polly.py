@@ -321,3 +321,51 @@ def test_invalid_lexicons(polly, content, expected):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         polly.put_lexicon(Name="bad", Content=content)
     assert code(excinfo) == expected
+
+
+def spoken_words(polly, ssml):
+    """The words eSpeak spoke for an SSML request, as the viseme-free word marks' values."""
+    return [m["value"] for m in marks(polly, ssml, TextType="ssml")]
+
+
+def test_ssml_say_as_sub_and_phoneme_change_what_is_said(polly):
+    def duration(ssml):
+        audio = polly.synthesize_speech(Text=ssml, TextType="ssml", VoiceId="Joanna", OutputFormat="pcm")
+        return len(audio["AudioStream"].read())
+
+    plain = duration("<speak>W3C</speak>")
+    substituted = duration("<speak><sub alias='World Wide Web Consortium'>W3C</sub></speak>")
+    assert substituted > plain * 1.3
+    cardinal = duration("<speak><say-as interpret-as='cardinal'>1234</say-as></speak>")
+    digits = duration("<speak><say-as interpret-as='digits'>1234</say-as></speak>")
+    assert cardinal != digits
+    date = duration("<speak><say-as interpret-as='date' format='mdy'>12/25/2026</say-as></speak>")
+    slashes = duration("<speak>12/25/2026</speak>")
+    assert date != slashes
+    before = [m["value"] for m in marks(polly, "<speak>I like tomato.</speak>", types=("viseme",), TextType="ssml")]
+    after = [m["value"] for m in marks(polly, "<speak>I like <phoneme alphabet='ipa' ph='ˈpɪkəˌbuː'>tomato</phoneme>.</speak>",
+                                       types=("viseme",), TextType="ssml")]
+    assert before != after
+
+
+def test_ssml_word_marks_point_at_the_words_in_the_ssml(polly):
+    ssml = "<speak>Call <say-as interpret-as='telephone'>555-0100</say-as> <sub alias='doctor'>Dr.</sub> Who</speak>"
+    words = marks(polly, ssml, TextType="ssml")
+    encoded = ssml.encode()
+    spans = [encoded[w["start"]:w["end"]].decode() for w in words]
+    assert spans[0] == "Call" and spans[-1] == "Who"
+    assert all(span in ssml for span in spans)
+
+
+@pytest.mark.parametrize("ssml,fragment", [
+    ("<speak>Hello <blink>x</blink></speak>", "unsupported tag <blink>"),
+    ("<speak><break time='20s'/></speak>", "break"),
+    ("<speak><say-as interpret-as='nonsense'>1</say-as></speak>", "interpret-as"),
+    ("<speak><phoneme alphabet='klingon' ph='x'>a</phoneme></speak>", "phoneme"),
+    ("<speak>\n  <prosody>x</prosody></speak>", "line 2, column 3"),
+])
+def test_unsupported_ssml_is_refused_with_the_position(polly, ssml, fragment):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        polly.synthesize_speech(Text=ssml, TextType="ssml", VoiceId="Joanna", OutputFormat="mp3")
+    assert code(excinfo) == "InvalidSsmlException"
+    assert fragment in excinfo.value.response["Error"]["Message"]

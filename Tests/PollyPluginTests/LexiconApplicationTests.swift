@@ -13,9 +13,10 @@ struct LexiconApplicationTests {
         ])
 
     @Test func aliasesReplaceWholeWordsAndMapBack() {
-        let applied = LexiconApplication(text: "A W3C spec, not W3Cx.", isSSML: false, lexicons: [Self.lexicon])
+        let (applied, phonemes) = LexiconApplication.apply(
+            [Self.lexicon], to: MappedText(original: "A W3C spec, not W3Cx."), isSSML: false)
         #expect(applied.text == "A World Wide Web Consortium spec, not W3Cx.")
-        #expect(!applied.usesPhonemes)
+        #expect(!phonemes)
         #expect(applied.originalOffset(2) == 2)  // "World" stands for "W3C"
         #expect(applied.originalOffset(20) == 2)  // inside the alias
         #expect(applied.originalOffset(28) == 6)  // "spec"
@@ -24,9 +25,25 @@ struct LexiconApplicationTests {
 
     @Test func phonemesBecomeESpeakInputAndTagsAreLeftAlone() {
         let ssml = "<speak><mark name='tomato'/>tomato</speak>"
-        let applied = LexiconApplication(text: ssml, isSSML: true, lexicons: [Self.lexicon])
+        let (applied, phonemes) = LexiconApplication.apply([Self.lexicon], to: MappedText(original: ssml), isSSML: true)
         #expect(applied.text == "<speak><mark name='tomato'/>[[t@'mA:toU]]</speak>")
-        #expect(applied.usesPhonemes)
+        #expect(phonemes)
+    }
+
+    @Test func ssmlIsRewrittenForESpeakWithOffsetsIntoTheRequest() throws {
+        let ssml = #"<speak><say-as interpret-as="ordinal">3</say-as> <phoneme alphabet="ipa" ph="pɪk">x</phoneme></speak>"#
+        let (rewritten, phonemes) = try SSMLRewriter(english: true).rewrite(MappedText(original: ssml))
+        #expect(rewritten.text == "<speak>3rd [[pIk]]</speak>")
+        #expect(phonemes)
+        #expect(rewritten.originalOffset(7) == 38)  // "3rd" stands for the "3" inside <say-as>
+        #expect(SSMLRewriter.englishDate("12/25/2026", format: "mdy") == "December 25th, 2026")
+        #expect(SSMLRewriter.telephone("555-12") == "5 5 5 , 1 2")
+    }
+
+    @Test(arguments: ["<speak><blink>x</blink></speak>", "<speak><break time='11s'/></speak>",
+                      "<speak><say-as>1</say-as></speak>", "<speak><phoneme ph='x'>a</phoneme></speak>"])
+    func unsupportedSSMLIsRefused(ssml: String) {
+        #expect(throws: (any Error).self) { try SSMLRewriter(english: true).rewrite(MappedText(original: ssml)) }
     }
 
     @Test(arguments: [("ipa", "ˈpɪkəˌbuː", "'pIk@,bu:"), ("x-sampa", "\"pIk@%bu:", "'pIk@,bu:"), ("ipa", "θɪŋk", "TINk")])
