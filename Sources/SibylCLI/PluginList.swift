@@ -10,13 +10,16 @@ public enum PluginList {
     public static func make(_ configuration: SibylConfiguration) -> [any ServicePlugin] {
         [
             DiagnosticsPlugin(testJobs: configuration.testJobs),
-            makePolly(),
+            makePolly(configuration),
         ]
     }
 
-    private static func makePolly() -> PollyPlugin {
+    private static func makePolly(_ configuration: SibylConfiguration) -> PollyPlugin {
         do {
-            return PollyPlugin(synthesizer: try ESpeakSynthesizer())
+            let synthesizer = try ESpeakSynthesizer(
+                maxWaiting: configuration.synthesisQueueDepth,
+                timeout: .seconds(configuration.synthesisTimeoutSeconds))
+            return PollyPlugin(synthesizer: synthesizer)
         } catch {
             return PollyPlugin(synthesizer: nil, startupFailure: "\(error)")
         }

@@ -369,3 +369,17 @@ def test_unsupported_ssml_is_refused_with_the_position(polly, ssml, fragment):
         polly.synthesize_speech(Text=ssml, TextType="ssml", VoiceId="Joanna", OutputFormat="mp3")
     assert code(excinfo) == "InvalidSsmlException"
     assert fragment in excinfo.value.response["Error"]["Message"]
+
+
+def test_a_synthesis_over_its_time_limit_is_stopped(fresh_server):
+    limited = fresh_server(env={"SIBYL_SYNTHESIS_TIMEOUT_SECONDS": "1"})
+    limited.client("s3").create_bucket(Bucket="slow")
+    polly = limited.client("polly")
+    text = "This sentence is repeated to make a very long text for one task. " * 1500  # ~98,000 characters
+    task = polly.start_speech_synthesis_task(Text=text, VoiceId="Joanna", OutputFormat="pcm",
+                                             OutputS3BucketName="slow")["SynthesisTask"]
+    done = wait_for_task(polly, task["TaskId"], timeout=120)
+    assert done["TaskStatus"] == "failed"
+    assert "longer than" in done["TaskStatusReason"]
+    # The synthesizer is free again at once.
+    assert polly.synthesize_speech(Text="Still here.", VoiceId="Joanna", OutputFormat="pcm")["AudioStream"].read()

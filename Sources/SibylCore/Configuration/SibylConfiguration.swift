@@ -37,6 +37,10 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     public var logLevel = "info"
     /// Registers the test-only diagnostics job kinds (for crash-recovery tests).
     public var testJobs = false
+    /// How many speech synthesis requests may wait for the synthesizer before new ones are refused.
+    public var synthesisQueueDepth = 64
+    /// The longest one speech synthesis may take, in seconds, before it is stopped.
+    public var synthesisTimeoutSeconds = 120
 
     /// The embedded defaults.
     public init() {}
@@ -44,7 +48,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     /// The keys as they appear in the config file; the environment variable is `SIBYL_` + the key in upper snake case.
     public enum Key: String, CaseIterable, Sendable {
         case host, port, dataDirectory, auth, credentialsFile, allowAnonymous, jobWorkers, maxRequestBodyBytes,
-            maxObjectBytes, region, logLevel, testJobs
+            maxObjectBytes, region, logLevel, testJobs, synthesisQueueDepth, synthesisTimeoutSeconds
 
         /// The environment variable that sets this key, e.g. `SIBYL_DATA_DIRECTORY`.
         public var environmentVariable: String {
@@ -136,6 +140,8 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
             }
             logLevel = text
         case .testJobs: testJobs = try boolean()
+        case .synthesisQueueDepth: synthesisQueueDepth = try integer(1...10_000)
+        case .synthesisTimeoutSeconds: synthesisTimeoutSeconds = try integer(1...3600)
         }
     }
 
