@@ -36,13 +36,7 @@ struct PronunciationLexicon: Codable, Sendable, Equatable {
                 message: "The lexicon is \(content.count) characters long; the maximum is \(Self.maxContentCharacters).")
         }
         let reader = PLSReader()
-        let parser = XMLParser(data: Data(content.utf8))
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = reader
-        // On Linux `parse()` can answer true for malformed input; the first reported error is what counts.
-        guard parser.parse(), reader.firstError == nil, parser.parserError == nil else {
-            let (line, column) = reader.firstError ?? (parser.lineNumber, parser.columnNumber)
+        if let (line, column) = XMLReading.parse(Data(content.utf8), delegate: reader) {
             throw ServiceError(
                 code: "InvalidLexiconException",
                 message: "Lexicon is not well-formed XML at line \(line), column \(column)")
@@ -83,7 +77,6 @@ struct PronunciationLexicon: Codable, Sendable, Equatable {
         var alphabet: String?
         var language: String?
         var lexemes: [Lexeme] = []
-        var firstError: (line: Int, column: Int)?
         private var current: Lexeme?
         private var text = ""
 
@@ -121,10 +114,6 @@ struct PronunciationLexicon: Codable, Sendable, Equatable {
                 current = nil
             default: break
             }
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if firstError == nil { firstError = (parser.lineNumber, parser.columnNumber) }
         }
     }
 }

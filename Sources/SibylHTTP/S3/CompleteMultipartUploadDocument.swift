@@ -15,11 +15,7 @@ final class CompleteMultipartUploadDocument: NSObject, XMLParserDelegate {
 
     static func parts(in data: Data) throws -> [CompletedPart] {
         let document = CompleteMultipartUploadDocument()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = document
-        // On Linux `parse()` can answer true for malformed input, with the error in `parserError`.
-        guard parser.parse(), parser.parserError == nil, !document.malformed else {
+        guard XMLReading.parse(data, delegate: document) == nil, !document.malformed else {
             throw S3Failure(
                 code: "MalformedXML",
                 message: "The XML you provided was not well-formed or did not validate against our published schema.",
