@@ -4,7 +4,10 @@ import Foundation
 public enum PCMEncoding {
     /// The little-endian bytes of the samples.
     public static func littleEndianBytes(_ samples: [Int16]) -> Data {
-        let littleEndian = samples.map(\.littleEndian)  // a no-op copy on little-endian machines
-        return littleEndian.withUnsafeBytes { Data($0) }
+        #if _endian(little)
+            return samples.withUnsafeBytes { Data($0) }
+        #else
+            return samples.map { $0.littleEndian }.withUnsafeBytes { Data($0) }
+        #endif
     }
 }
