@@ -112,15 +112,7 @@ extension PollyPlugin {
     /// Synthesizes and encodes: the body and its content type.
     func render(_ speech: PreparedSpeech) async throws -> (Data, String) {
         let applied = speech.synthesisText
-        let synthesized: SynthesizedSpeech
-        do {
-            synthesized = try await engine().synthesize(
-                SynthesisRequest(
-                    text: applied.text, isSSML: speech.isSSML, voice: speech.voice.synthesizerVoice,
-                    phonemeEvents: speech.marks.contains("viseme"), phonemeInput: speech.phonemeInput))
-        } catch let error as SynthesisError {
-            throw Self.serviceError(for: error)
-        }
+        let synthesized = try await synthesizeInChunks(speech)
         if speech.format == "json" {
             // Events point into the synthesized text; speech marks point into the request's text.
             let events = synthesized.events.map { event in
@@ -141,6 +133,40 @@ extension PollyPlugin {
         default: preconditionFailure("every format in encodedFormats has a case here")
         }
     }
+
+    /// Plain text longer than one chunk is synthesized a chunk at a time, so that a long task takes turns with
+    /// other requests on the single synthesizer instead of holding it for its whole duration. Event offsets and
+    /// times are shifted to the whole text and the whole audio.
+    private func synthesizeInChunks(_ speech: PreparedSpeech) async throws -> SynthesizedSpeech {
+        let scalars = speech.synthesisText.scalars
+        let chunks = speech.isSSML ? [0..<scalars.count] : TextChunks.split(scalars, around: Self.chunkScalars)
+        var whole = SynthesizedSpeech(samples: [], sampleRate: 0, events: [])
+        for chunk in chunks {
+            let part: SynthesizedSpeech
+            do {
+                part = try await engine().synthesize(
+                    SynthesisRequest(
+                        text: String(String.UnicodeScalarView(scalars[chunk])), isSSML: speech.isSSML,
+                        voice: speech.voice.synthesizerVoice, phonemeEvents: speech.marks.contains("viseme"),
+                        phonemeInput: speech.phonemeInput))
+            } catch let error as SynthesisError {
+                throw Self.serviceError(for: error)
+            }
+            let elapsed = whole.sampleRate == 0 ? 0 : whole.samples.count * 1000 / whole.sampleRate
+            whole.sampleRate = part.sampleRate
+            whole.events += part.events.map { event in
+                var shifted = event
+                shifted.characterOffset += chunk.lowerBound
+                shifted.milliseconds += elapsed
+                return shifted
+            }
+            whole.samples += part.samples
+        }
+        return whole
+    }
+
+    /// About how many characters of plain text are synthesized at once.
+    static let chunkScalars = 1500
 
     /// Polly's sample rates per format, with its defaults (22050 for mp3/ogg, 16000 for pcm).
     static func sampleRate(_ requested: String?, format: String) throws -> Int {

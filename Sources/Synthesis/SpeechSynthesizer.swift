@@ -9,6 +9,13 @@ public struct SynthesizedSpeech: Sendable {
 
     /// The duration of the audio in seconds.
     public var duration: Double { Double(samples.count) / Double(sampleRate) }
+
+    /// Creates a result.
+    public init(samples: [Int16], sampleRate: Int, events: [SpeechEvent]) {
+        self.samples = samples
+        self.sampleRate = sampleRate
+        self.events = events
+    }
 }
 
 /// An event during synthesis, located in the input text and in the audio.

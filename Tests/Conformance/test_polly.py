@@ -226,6 +226,23 @@ def test_synthesis_task_lands_its_file_in_the_s3_stand_in(server, polly, tmp_pat
     assert task["TaskId"] in [t["TaskId"] for t in listed]
 
 
+def test_long_plain_text_is_synthesized_in_chunks_with_continuous_marks(server, polly):
+    server.client("s3").create_bucket(Bucket="polly-long")
+    sentence = "Sentence number {} is here. "
+    text = "".join(sentence.format(i) for i in range(400))  # ~11,000 characters: several chunks
+    task = polly.start_speech_synthesis_task(Text=text, VoiceId="Joanna", OutputFormat="json",
+                                             SpeechMarkTypes=["sentence"], OutputS3BucketName="polly-long")
+    task_id = task["SynthesisTask"]["TaskId"]
+    assert wait_for_task(polly, task_id, timeout=120)["TaskStatus"] == "completed"
+    body = server.client("s3").get_object(Bucket="polly-long", Key=f"{task_id}.marks")["Body"].read().decode()
+    sentences = [json.loads(line) for line in body.splitlines()]
+    assert [s["value"] for s in sentences] == [sentence.format(i).strip() for i in range(400)]
+    times = [s["time"] for s in sentences]
+    assert times == sorted(times) and len(set(times)) == 400
+    encoded = text.encode()
+    assert all(encoded[s["start"]:s["end"]].decode() == s["value"] for s in sentences)
+
+
 def test_synthesis_task_speech_marks_and_paging(server, polly):
     server.client("s3").create_bucket(Bucket="polly-marks")
     ids = [polly.start_speech_synthesis_task(Text=f"Task number {i}.", VoiceId="Joanna", OutputFormat="json",
@@ -375,8 +392,9 @@ def test_a_synthesis_over_its_time_limit_is_stopped(fresh_server):
     limited = fresh_server(env={"SIBYL_SYNTHESIS_TIMEOUT_SECONDS": "1"})
     limited.client("s3").create_bucket(Bucket="slow")
     polly = limited.client("polly")
-    text = "This sentence is repeated to make a very long text for one task. " * 1500  # ~98,000 characters
-    task = polly.start_speech_synthesis_task(Text=text, VoiceId="Joanna", OutputFormat="pcm",
+    # SSML is synthesized in one piece (plain text is cut into sentence chunks that each stay far below a second).
+    text = "<speak>" + "This sentence is repeated to make a very long text for one task. " * 1500 + "</speak>"
+    task = polly.start_speech_synthesis_task(Text=text, TextType="ssml", VoiceId="Joanna", OutputFormat="pcm",
                                              OutputS3BucketName="slow")["SynthesisTask"]
     done = wait_for_task(polly, task["TaskId"], timeout=120)
     assert done["TaskStatus"] == "failed"

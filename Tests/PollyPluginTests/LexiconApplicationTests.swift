@@ -72,3 +72,26 @@ struct LexiconApplicationTests {
         }
     }
 }
+
+@Suite("Chunking long text")
+struct TextChunksTests {
+    @Test func chunksCoverTheTextAndEndAtSentences() {
+        let text = String(repeating: "One short sentence here. ", count: 200)
+        let scalars = Array(text.unicodeScalars)
+        let chunks = TextChunks.split(scalars, around: 300)
+        #expect(chunks.count > 5)
+        #expect(chunks.first?.lowerBound == 0)
+        #expect(chunks.last?.upperBound == scalars.count)
+        for (a, b) in zip(chunks, chunks.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
+        for chunk in chunks.dropLast() {
+            #expect(scalars[chunk.upperBound - 1] == ".")
+            #expect((300...600).contains(chunk.count))
+        }
+    }
+
+    @Test func shortTextIsOneChunkAndUnbrokenTextIsCutAnyway() {
+        #expect(TextChunks.split(Array("Hello.".unicodeScalars), around: 300) == [0..<6])
+        let unbroken = Array(String(repeating: "x", count: 1000).unicodeScalars)
+        #expect(TextChunks.split(unbroken, around: 300).map(\.count) == [600, 400])
+    }
+}
