@@ -259,3 +259,56 @@ def test_single_part_multipart_upload(s3):
     got = s3.get_object(Bucket=name, Key="one")
     assert got["Body"].read() == b"only part"
     assert got["ContentType"] == "text/plain"
+
+
+def test_copy_object(s3, server, tmp_path):
+    name = bucket_name()
+    s3.create_bucket(Bucket=name)
+    s3.put_object(Bucket=name, Key="src/a b.txt", Body=b"copy me", ContentType="text/plain", Metadata={"k": "v"})
+    copied = s3.copy_object(Bucket=name, Key="dst/copy.txt", CopySource={"Bucket": name, "Key": "src/a b.txt"})
+    assert copied["CopyObjectResult"]["ETag"] == '"%s"' % hashlib.md5(b"copy me").hexdigest()
+    got = s3.get_object(Bucket=name, Key="dst/copy.txt")
+    assert got["Body"].read() == b"copy me" and got["ContentType"] == "text/plain" and got["Metadata"] == {"k": "v"}
+    s3.copy_object(Bucket=name, Key="dst/copy.txt", CopySource={"Bucket": name, "Key": "src/a b.txt"},
+                   MetadataDirective="REPLACE", ContentType="application/x-new", Metadata={"n": "1"})
+    replaced = s3.head_object(Bucket=name, Key="dst/copy.txt")
+    assert replaced["ContentType"] == "application/x-new" and replaced["Metadata"] == {"n": "1"}
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        s3.copy_object(Bucket=name, Key="src/a b.txt", CopySource={"Bucket": name, "Key": "src/a b.txt"})
+    assert error_code(excinfo) == "InvalidRequest"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        s3.copy_object(Bucket=name, Key="x", CopySource={"Bucket": name, "Key": "missing"})
+    assert error_code(excinfo) == "NoSuchKey"
+
+
+def test_delete_objects_and_the_resource_api(server, s3):
+    name = bucket_name()
+    s3.create_bucket(Bucket=name)
+    for i in range(5):
+        s3.put_object(Bucket=name, Key=f"k{i}", Body=b"x")
+    result = s3.delete_objects(Bucket=name, Delete={"Objects": [{"Key": "k0"}, {"Key": "k1"}, {"Key": "absent"}]})
+    assert sorted(d["Key"] for d in result["Deleted"]) == ["absent", "k0", "k1"]
+    assert [o["Key"] for o in s3.list_objects_v2(Bucket=name)["Contents"]] == ["k2", "k3", "k4"]
+    import boto3
+    resource = boto3.resource("s3", endpoint_url=server.url, region_name="us-east-1",
+                              aws_access_key_id="test", aws_secret_access_key="test")
+    resource.Bucket(name).objects.all().delete()
+    assert s3.list_objects_v2(Bucket=name)["KeyCount"] == 0
+    s3.delete_bucket(Bucket=name)
+
+
+def test_awscli_copies_between_keys(server, tmp_path):
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1")
+    name = bucket_name("clicopy")
+    source = tmp_path / "a.txt"
+    source.write_text("to be copied\n")
+
+    def aws(*args):
+        return subprocess.run(["aws", "--endpoint-url", server.url, *args], env=env, check=True,
+                              capture_output=True, text=True).stdout
+
+    aws("s3", "mb", f"s3://{name}")
+    aws("s3", "cp", str(source), f"s3://{name}/a.txt")
+    aws("s3", "cp", f"s3://{name}/a.txt", f"s3://{name}/b.txt")
+    aws("s3", "rm", f"s3://{name}", "--recursive")
+    assert aws("s3", "ls", f"s3://{name}") == ""

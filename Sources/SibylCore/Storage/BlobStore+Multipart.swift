@@ -144,13 +144,7 @@ extension BlobStore {
         }
         let joined = try beginUpload()
         do {
-            for file in files {
-                let handle = try FileHandle(forReadingFrom: objectFile(file))
-                defer { try? handle.close() }
-                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                    try joined.append(chunk)
-                }
-            }
+            for file in files { try joined.append(contentsOf: objectFile(file)) }
         } catch {
             joined.discard()
             throw error

@@ -221,6 +221,24 @@ public final class BlobStore: Sendable {
         return try commit(upload, to: address, contentType: contentType)
     }
 
+    /// Copies an object, keeping its content type and metadata unless new ones are given; answers the copy.
+    @discardableResult
+    public func copy(
+        _ source: S3URI, to destination: S3URI, contentType: String? = nil, metadata: [String: String]? = nil
+    ) throws -> ObjectInfo {
+        let original = try head(source)
+        let upload = try beginUpload()
+        do {
+            try upload.append(contentsOf: objectFile(original.file))
+        } catch {
+            upload.discard()
+            throw error
+        }
+        return try commit(
+            upload, to: destination, contentType: contentType ?? original.contentType,
+            metadata: metadata ?? original.metadata)
+    }
+
     /// Deletes an object; deleting a missing key succeeds as in S3, a missing bucket does not.
     public func delete(_ address: S3URI) throws {
         let file = try store.database.write { db in

@@ -46,6 +46,15 @@ public final class BlobUpload {
         return result
     }
 
+    /// Appends the contents of a file, a megabyte at a time.
+    func append(contentsOf file: URL) throws {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try append(chunk)
+        }
+    }
+
     /// Everything written, read back from the file (for small uploads such as XML request documents).
     public func contents() throws -> Data {
         try finish()

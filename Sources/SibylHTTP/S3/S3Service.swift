@@ -45,6 +45,10 @@ struct S3Service: Sendable {
             if request.method == "GET", subresources.contains("location") {
                 return try bucketLocation(bucket, requestId: requestId)
             }
+            if request.method == "POST", subresources.contains("delete") {
+                return try await deleteObjects(
+                    bucket: bucket, request: request, body: body, caller: caller, requestId: requestId)
+            }
             if let first = unsupported.sorted().first { throw S3Failure.notImplemented("the bucket subresource ?\(first)") }
             switch request.method {
             case "PUT":
@@ -72,7 +76,9 @@ struct S3Service: Sendable {
         }
         switch request.method {
         case "PUT":
-            if request.header("x-amz-copy-source") != nil { throw S3Failure.notImplemented("CopyObject") }
+            if request.header("x-amz-copy-source") != nil {
+                return try copyObject(to: object, request: request, requestId: requestId)
+            }
             return try await putObject(object, request: request, body: body, caller: caller, requestId: requestId)
         case "GET", "HEAD":
             return try getObject(object, request: request, requestId: requestId)
