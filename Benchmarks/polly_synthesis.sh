@@ -19,10 +19,15 @@ VOICE=en-us+f3   # what Joanna is mapped to
 WORK=$(mktemp -d)
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$BIN" serve --port "$PORT" --data-dir "$WORK/data" --log-level warning > "$WORK/sibyl.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/health" && break; sleep 0.1; done
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+start_server() {  # synthesizer processes -> sets PORT and SERVER
+  PORT=$(free_port)
+  SIBYL_SYNTHESIS_WORKERS=$1 "$BIN" serve --port "$PORT" --data-dir "$WORK/data-$1" --log-level warning \
+    > "$WORK/sibyl-$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/health" && break; sleep 0.1; done
+}
+start_server 1
 BODY=$(python3 -c 'import json,sys; print(json.dumps({"Text": sys.argv[1], "VoiceId": "Joanna", "OutputFormat": "pcm", "SampleRate": "16000"}))' "$TEXT")
 
 # Seconds of audio in one response (16-bit mono at 16 kHz).
@@ -62,7 +67,12 @@ echo "${#TEXT}-character text, ${AUDIO_SECONDS}s of audio; $REQUESTS requests; $
 echo
 echo "| route                                        | req/s c=1 | req/s c=$CONCURRENCY | RTF (c=1) |"
 echo "|----------------------------------------------|----------|----------|----------|"
-row "Sibyl SynthesizeSpeech (pcm 16 kHz, native)" "$(sibyl_run 1)" "$(sibyl_run "$CONCURRENCY")"
+row "Sibyl, in-process synthesizer (default)" "$(sibyl_run 1)" "$(sibyl_run "$CONCURRENCY")"
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+WORKERS=$(nproc)
+start_server "$WORKERS"
+row "Sibyl, $WORKERS synthesizer processes" "$(sibyl_run 1)" "$(sibyl_run "$CONCURRENCY")"
 row "anchor: espeak-ng command line (wav 22 kHz)" "$(cli_run 1)" "$(cli_run "$CONCURRENCY")"
 echo
+echo "Sibyl rows: SynthesizeSpeech to pcm 16 kHz through the native route."
 echo "RTF: wall time per request divided by the audio's duration (lower is faster)."

@@ -1,4 +1,5 @@
 import DiagnosticsPlugin
+import Foundation
 import PollyPlugin
 import SibylCore
 import Synthesis
@@ -16,10 +17,16 @@ public enum PluginList {
 
     private static func makePolly(_ configuration: SibylConfiguration) -> PollyPlugin {
         do {
-            let synthesizer = try ESpeakSynthesizer(
+            let local = try ESpeakSynthesizer(
                 maxWaiting: configuration.synthesisQueueDepth,
                 timeout: .seconds(configuration.synthesisTimeoutSeconds))
-            return PollyPlugin(synthesizer: synthesizer)
+            guard configuration.synthesisWorkers > 1 else { return PollyPlugin(synthesizer: local) }
+            let pool = try ProcessSynthesizerPool(
+                command: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(),
+                arguments: ["synthesis-worker", "--timeout-seconds", String(configuration.synthesisTimeoutSeconds)],
+                workers: configuration.synthesisWorkers, maxWaiting: configuration.synthesisQueueDepth,
+                voices: local.installedVoices())
+            return PollyPlugin(synthesizer: pool)
         } catch {
             return PollyPlugin(synthesizer: nil, startupFailure: "\(error)")
         }

@@ -53,7 +53,12 @@ public final class ESpeakSynthesizer: SpeechSynthesizer {
         }
     }
 
-    /// Runs on the serial queue only.
+    /// Synthesizes on the calling thread: for a worker process, which has no other user of eSpeak NG.
+    func synthesizeHere(_ request: SynthesisRequest) throws -> SynthesizedSpeech {
+        try run(request, deadline: ContinuousClock.now + timeout)
+    }
+
+    /// Runs on the serial queue only (or, in a worker process, on its one thread).
     private func run(_ request: SynthesisRequest, deadline: ContinuousClock.Instant) throws -> SynthesizedSpeech {
         guard espeak_SetVoiceByName(request.voice) == EE_OK else {
             throw SynthesisError(code: .unknownVoice, description: "eSpeak NG has no voice \(request.voice)")

@@ -48,7 +48,7 @@ public struct SpeechEvent: Sendable, Equatable {
 }
 
 /// One synthesis request, in the engine's own terms.
-public struct SynthesisRequest: Sendable {
+public struct SynthesisRequest: Sendable, Codable {
     /// The text, plain or SSML.
     public var text: String
     /// Whether `text` is SSML markup.

@@ -401,3 +401,32 @@ def test_a_synthesis_over_its_time_limit_is_stopped(fresh_server):
     assert "longer than" in done["TaskStatusReason"]
     # The synthesizer is free again at once.
     assert polly.synthesize_speech(Text="Still here.", VoiceId="Joanna", OutputFormat="pcm")["AudioStream"].read()
+
+
+def test_synthesizer_worker_processes(fresh_server):
+    import concurrent.futures
+    import os
+    import signal as signals
+    pooled = fresh_server(env={"SIBYL_SYNTHESIS_WORKERS": "2"})
+    polly = pooled.client("polly")
+    children = subprocess.run(["pgrep", "-P", str(pooled.proc.pid)], capture_output=True, text=True).stdout.split()
+    assert len(children) == 2
+
+    def speak(i):
+        return polly.synthesize_speech(Text=f"Request number {i}.", VoiceId="Brian", OutputFormat="json",
+                                       SpeechMarkTypes=["word"])["AudioStream"].read().decode()
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(speak, range(8)))
+    assert [json.loads(r.splitlines()[-1])["value"] for r in results] == [str(i) for i in range(8)]
+    for pid in children:
+        os.kill(int(pid), signals.SIGKILL)
+    outcomes = []
+    for i in range(4):  # a dead worker fails the request that finds it, and is replaced
+        try:
+            speak(i)
+            outcomes.append("ok")
+        except botocore.exceptions.ClientError as error:
+            assert error.response["Error"]["Code"] == "ServiceFailureException"
+            outcomes.append("failed")
+    assert outcomes[-2:] == ["ok", "ok"]

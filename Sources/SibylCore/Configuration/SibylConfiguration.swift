@@ -41,6 +41,9 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     public var synthesisQueueDepth = 64
     /// The longest one speech synthesis may take, in seconds, before it is stopped.
     public var synthesisTimeoutSeconds = 120
+    /// Speech synthesizer processes: 1 synthesizes in the gateway's own process, one request at a time; more
+    /// start that many worker processes that synthesize in parallel.
+    public var synthesisWorkers = 1
 
     /// The embedded defaults.
     public init() {}
@@ -48,7 +51,8 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     /// The keys as they appear in the config file; the environment variable is `SIBYL_` + the key in upper snake case.
     public enum Key: String, CaseIterable, Sendable {
         case host, port, dataDirectory, auth, credentialsFile, allowAnonymous, jobWorkers, maxRequestBodyBytes,
-            maxObjectBytes, region, logLevel, testJobs, synthesisQueueDepth, synthesisTimeoutSeconds
+            maxObjectBytes, region, logLevel, testJobs, synthesisQueueDepth, synthesisTimeoutSeconds,
+            synthesisWorkers
 
         /// The environment variable that sets this key, e.g. `SIBYL_DATA_DIRECTORY`.
         public var environmentVariable: String {
@@ -142,6 +146,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
         case .testJobs: testJobs = try boolean()
         case .synthesisQueueDepth: synthesisQueueDepth = try integer(1...10_000)
         case .synthesisTimeoutSeconds: synthesisTimeoutSeconds = try integer(1...3600)
+        case .synthesisWorkers: synthesisWorkers = try integer(1...64)
         }
     }
 
