@@ -1,7 +1,6 @@
 import CEspeakNG
 import Dispatch
 import Foundation
-import Synchronization
 
 /// eSpeak NG linked in-process. eSpeak keeps global state, so one synthesizer serves the whole process and
 /// every request runs, one at a time, on its own serial queue (never on Swift's cooperative pool).
@@ -10,14 +9,13 @@ public final class ESpeakSynthesizer: SpeechSynthesizer {
     /// The native sample rate of eSpeak NG's output.
     public let sampleRate: Int
     private let queue = DispatchQueue(label: "sibyl.espeak-ng")
-    private let waiting = Mutex(0)
-    private let maxWaiting: Int
+    private let waiting: WaitingLimit
     private let timeout: Duration
     private let voices: [InstalledVoice]
 
     /// Starts eSpeak NG. Only one instance may exist per process.
     public init(maxWaiting: Int = 64, timeout: Duration = .seconds(30)) throws {
-        self.maxWaiting = maxWaiting
+        waiting = WaitingLimit(maxWaiting)
         self.timeout = timeout
         let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_PHONEME_EVENTS | espeakINITIALIZE_DONT_EXIT))
         guard rate > 0 else {
@@ -36,15 +34,8 @@ public final class ESpeakSynthesizer: SpeechSynthesizer {
     public func installedVoices() -> [InstalledVoice] { voices }
 
     public func synthesize(_ request: SynthesisRequest) async throws -> SynthesizedSpeech {
-        let admitted = waiting.withLock { count in
-            guard count < maxWaiting else { return false }
-            count += 1
-            return true
-        }
-        guard admitted else {
-            throw SynthesisError(code: .busy, description: "The synthesizer has \(maxWaiting) requests waiting already")
-        }
-        defer { waiting.withLock { $0 -= 1 } }
+        try waiting.enter()
+        defer { waiting.leave() }
         let deadline = ContinuousClock.now + timeout
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Speech synthesis on a pool of worker processes, each with its own eSpeak NG, so that requests are synthesized
 /// in parallel on every core (eSpeak's global state allows only one synthesis per process).
@@ -10,8 +9,7 @@ public final class ProcessSynthesizerPool: SpeechSynthesizer {
     private let command: URL
     private let arguments: [String]
     private let voices: [InstalledVoice]
-    private let waiting = Mutex(0)
-    private let maxWaiting: Int
+    private let waiting: WaitingLimit
     private let lease: WorkerLease
 
     /// Starts `workers` processes running `command arguments` (the `sibyl synthesis-worker` subcommand).
@@ -21,7 +19,7 @@ public final class ProcessSynthesizerPool: SpeechSynthesizer {
         self.command = command
         self.arguments = arguments
         self.voices = voices
-        self.maxWaiting = maxWaiting
+        waiting = WaitingLimit(maxWaiting)
         var started: [WorkerProcess] = []
         for _ in 0..<max(1, workers) {
             started.append(try WorkerProcess(command: command, arguments: arguments))
@@ -32,15 +30,8 @@ public final class ProcessSynthesizerPool: SpeechSynthesizer {
     public func installedVoices() -> [InstalledVoice] { voices }
 
     public func synthesize(_ request: SynthesisRequest) async throws -> SynthesizedSpeech {
-        let admitted = waiting.withLock { count in
-            guard count < maxWaiting else { return false }
-            count += 1
-            return true
-        }
-        guard admitted else {
-            throw SynthesisError(code: .busy, description: "The synthesizers have \(maxWaiting) requests waiting already")
-        }
-        defer { waiting.withLock { $0 -= 1 } }
+        try waiting.enter()
+        defer { waiting.leave() }
         let worker = await lease.acquire()
         do {
             let speech = try await worker.synthesize(request)

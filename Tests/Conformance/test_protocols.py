@@ -108,11 +108,11 @@ def test_health_reports_each_plugin(server):
 
 def test_metrics_count_requests_errors_and_jobs(server):
     aws_json(server, "Ping")
-    aws_json(server, "Nope")
+    aws_json(server, "StartTestJob", b"{}")  # a ValidationException through the awsJson route
     with urllib.request.urlopen(server.url + "/metrics") as response:
         text = response.read().decode()
     assert 'sibyl_requests_total{service="sibyl",operation="Ping"}' in text
-    assert 'sibyl_errors_total{service="sibyl",operation="unknown",code="UnknownOperationException"}' in text
+    assert 'sibyl_errors_total{service="sibyl",operation="StartTestJob",code="ValidationException"}' in text
     assert 'sibyl_request_duration_seconds_bucket{service="sibyl",operation="Ping",le="+Inf"}' in text
     assert 'sibyl_jobs{state="QUEUED"}' in text
 

@@ -193,15 +193,20 @@ def test_unsupported_subresources_say_so(s3):
     assert "policy" in excinfo.value.response["Error"]["Message"]
 
 
-def test_awscli_mb_cp_ls(server, tmp_path):
+def awscli(server, *args):
+    """Runs the AWS CLI against the server with dummy credentials; answers its standard output."""
     env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1")
+    return subprocess.run(["aws", "--endpoint-url", server.url, *args], env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def test_awscli_mb_cp_ls(server, tmp_path):
     name = bucket_name("cli")
     source = tmp_path / "readme.txt"
     source.write_text("Sibyl answers AWS AI APIs with local engines.\n")
 
     def aws(*args):
-        return subprocess.run(["aws", "--endpoint-url", server.url, *args], env=env, check=True,
-                              capture_output=True, text=True).stdout
+        return awscli(server, *args)
 
     aws("s3", "mb", f"s3://{name}")
     aws("s3", "cp", str(source), f"s3://{name}/readme")
@@ -298,14 +303,12 @@ def test_delete_objects_and_the_resource_api(server, s3):
 
 
 def test_awscli_copies_between_keys(server, tmp_path):
-    env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1")
     name = bucket_name("clicopy")
     source = tmp_path / "a.txt"
     source.write_text("to be copied\n")
 
     def aws(*args):
-        return subprocess.run(["aws", "--endpoint-url", server.url, *args], env=env, check=True,
-                              capture_output=True, text=True).stdout
+        return awscli(server, *args)
 
     aws("s3", "mb", f"s3://{name}")
     aws("s3", "cp", str(source), f"s3://{name}/a.txt")

@@ -12,7 +12,9 @@ enum ErrorRendering {
         if style != .awsJson { headers.append(("x-amzn-ErrorType", error.code)) }
         let body = (try? JSONSerialization.data(
             withJSONObject: ["__type": error.code, "message": error.message], options: [.sortedKeys])) ?? Data()
-        return WireResponse(status: error.status, headers: headers, body: .data(body))
+        var response = WireResponse(status: error.status, headers: headers, body: .data(body))
+        response.errorCode = error.code
+        return response
     }
 
     /// S3's XML `<Error>` document.
@@ -24,10 +26,12 @@ enum ErrorRendering {
         if let resource { xml.element("Resource", resource) }
         xml.element("RequestId", requestId)
         xml.close("Error")
-        return WireResponse(
+        var response = WireResponse(
             status: status,
             headers: [("Content-Type", "application/xml"), ("x-amz-request-id", requestId), ("x-amzn-RequestId", requestId)],
             body: .data(Data(xml.document.utf8)))
+        response.errorCode = code
+        return response
     }
 
     /// A signature failure in the error format of the route it arrived on.

@@ -14,6 +14,8 @@ public struct WireResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: Body
+    /// The AWS error code when this response is an error (for metrics; clients read it from the body or headers).
+    public var errorCode: String?
 
     /// Creates a response.
     public init(status: Int, headers: [(name: String, value: String)] = [], body: Body = .data(Data())) {

@@ -34,7 +34,7 @@ struct GatewayResponder: HTTPResponder {
         var (response, service, operation) = await answer(wire, route: route, body: body, requestId: requestId)
         await body.drain(upTo: gateway.configuration.maxObjectBytes)
         if let service {
-            let code = response.status >= 400 ? (response.header("x-amzn-ErrorType") ?? String(response.status)) : nil
+            let code = response.status >= 400 ? (response.errorCode ?? String(response.status)) : nil
             metrics.record(service: service, operation: operation, errorCode: code, duration: ContinuousClock.now - started)
         }
         if response.header("x-amzn-RequestId") == nil { response.headers.append(("x-amzn-RequestId", requestId)) }
