@@ -315,3 +315,50 @@ def test_awscli_copies_between_keys(server, tmp_path):
     aws("s3", "cp", f"s3://{name}/a.txt", f"s3://{name}/b.txt")
     aws("s3", "rm", f"s3://{name}", "--recursive")
     assert aws("s3", "ls", f"s3://{name}") == ""
+
+
+def test_flexible_checksums_are_verified(s3):
+    name = bucket_name()
+    s3.create_bucket(Bucket=name)
+    s3.put_object(Bucket=name, Key="ok", Body=b"checked", ChecksumAlgorithm="SHA256")
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        s3.put_object(Bucket=name, Key="bad", Body=b"checked", ChecksumCRC32="AAAAAA==")
+    assert error_code(excinfo) == "BadDigest"
+    assert [o["Key"] for o in s3.list_objects_v2(Bucket=name)["Contents"]] == ["ok"]
+
+
+def chunked_put(server, bucket, key, payload, trailer_checksum=None, chunk=1000, truncate=False):
+    """A PUT with an aws-chunked body and a trailing CRC32, as SDKs send streaming uploads."""
+    import base64
+    import http.client
+    import urllib.parse
+    import zlib
+    crc = trailer_checksum or base64.b64encode(zlib.crc32(payload).to_bytes(4, "big")).decode()
+    body = b"".join(b"%x\r\n%s\r\n" % (len(payload[i:i + chunk]), payload[i:i + chunk])
+                    for i in range(0, len(payload), chunk))
+    body += b"0\r\nx-amz-checksum-crc32:" + crc.encode() + b"\r\n\r\n"
+    if truncate:
+        body = body[:len(body) // 2]
+    host = urllib.parse.urlparse(server.url)
+    connection = http.client.HTTPConnection(host.hostname, host.port, timeout=10)
+    connection.request("PUT", f"/{bucket}/{key}", body=body, headers={
+        "Content-Encoding": "aws-chunked", "x-amz-content-sha256": "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+        "x-amz-decoded-content-length": str(len(payload)), "x-amz-trailer": "x-amz-checksum-crc32"})
+    response = connection.getresponse()
+    result = response.status, response.read()
+    connection.close()
+    return result
+
+
+def test_aws_chunked_uploads(server, s3):
+    name = bucket_name()
+    s3.create_bucket(Bucket=name)
+    payload = os.urandom(5000)
+    status, _ = chunked_put(server, name, "streamed", payload)
+    assert status == 200
+    assert s3.get_object(Bucket=name, Key="streamed")["Body"].read() == payload
+    status, body = chunked_put(server, name, "wrong", payload, trailer_checksum="AAAAAA==")
+    assert status == 400 and b"BadDigest" in body
+    status, body = chunked_put(server, name, "cut", payload, truncate=True)
+    assert status == 400 and b"IncompleteBody" in body
+    assert sorted(o["Key"] for o in s3.list_objects_v2(Bucket=name)["Contents"]) == ["streamed"]

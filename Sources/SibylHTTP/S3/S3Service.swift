@@ -103,29 +103,55 @@ struct S3Service: Sendable {
         return ok(requestId, headers: [("ETag", info.etag)])
     }
 
-    /// Streams a request body into a new upload, checking its size, signed payload hash and `Content-MD5`.
+    /// Streams a request body into a new upload, checking its size, signed payload hash, `Content-MD5` and
+    /// flexible checksum; `aws-chunked` bodies are decoded on the way.
     func receive(_ body: RequestBodyReader, request: WireRequest, caller: VerifiedCaller?, limit: Int) async throws
         -> BlobUpload
     {
-        if let encoding = request.header("content-encoding"), encoding.contains("aws-chunked") {
-            throw S3Failure.notImplemented("aws-chunked uploads (use a signed or unsigned single-part body)")
+        let payloadClaim = request.header("x-amz-content-sha256") ?? ""
+        let chunked = request.header("content-encoding")?.contains("aws-chunked") == true
+            || payloadClaim.hasPrefix("STREAMING-")
+        if chunked, caller != nil, payloadClaim.hasPrefix("STREAMING-AWS4-HMAC-SHA256-PAYLOAD") {
+            throw S3Failure.notImplemented(
+                "chunk-signed aws-chunked uploads under --auth sigv4 (send STREAMING-UNSIGNED-PAYLOAD-TRAILER or a signed single-part body)")
         }
         let tooLarge = S3Failure(
             code: "EntityTooLarge", message: "Your proposed upload exceeds the maximum allowed size of \(limit) bytes",
             status: 400)
-        if let length = request.header("content-length").flatMap(Int.init), length > limit { throw tooLarge }
+        let lengthHeader = chunked ? "x-amz-decoded-content-length" : "content-length"
+        if let length = request.header(lengthHeader).flatMap(Int.init), length > limit { throw tooLarge }
+        var checksum = FlexibleChecksum.requested(by: request).map(FlexibleChecksum.init)
+        var decoder = chunked ? AWSChunkedDecoder() : nil
         let upload = try blobs.beginUpload()
         do {
-            while let chunk = try await body.next() {
-                guard upload.size + chunk.readableBytes <= limit else { throw tooLarge }
-                try chunk.withUnsafeReadableBytes { try upload.append($0) }
+            func take(_ bytes: UnsafeRawBufferPointer) throws {
+                guard upload.size + bytes.count <= limit else { throw tooLarge }
+                try upload.append(bytes)
+                checksum?.update(bytes)
             }
+            while let chunk = try await body.next() {
+                if decoder != nil {
+                    try decoder!.feed(chunk, emit: take)
+                } else {
+                    try chunk.withUnsafeReadableBytes(take)
+                }
+            }
+            if let decoder, !decoder.isComplete { throw AWSChunkedDecoder.malformed("the body ended before the final chunk") }
             let digests = try upload.finish()
             if let caller { try SigV4Verifier.checkPayload(digests.sha256, of: caller) }
             if let md5 = request.header("content-md5") {
                 guard Data(base64Encoded: md5)?.hexString == digests.md5 else {
                     throw S3Failure(
                         code: "BadDigest", message: "The Content-MD5 you specified did not match what we received.",
+                        status: 400)
+                }
+            }
+            if let checksum {
+                let name = "x-amz-checksum-\(checksum.algorithm.rawValue)"
+                if let expected = decoder?.trailers[name] ?? request.header(name), expected != checksum.finalize() {
+                    throw S3Failure(
+                        code: "BadDigest",
+                        message: "The \(checksum.algorithm.rawValue.uppercased()) you specified did not match the calculated checksum.",
                         status: 400)
                 }
             }
