@@ -55,10 +55,14 @@ let package = Package(
         .systemLibrary(name: "CLame", providers: [.apt(["libmp3lame-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CVorbis", pkgConfig: "vorbisenc", providers: [.apt(["libvorbis-dev"])]),
+        // libcld2_full holds only the tables of 160+ languages; linked before libcld2 (the code), its tables win.
+        .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]),
         // Engines: plain Swift APIs, no AWS names.
+        .target(name: "TextAnalysis", dependencies: ["CCLD2"]),
         .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
         // Service plugins: AWS shapes ↔ engine calls.
+        .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
         .target(
             name: "PollyPlugin",
             dependencies: ["SibylCore", "Synthesis", "Audio", .product(name: "Logging", package: "swift-log")]
@@ -71,6 +75,8 @@ let package = Package(
                 "DiagnosticsPlugin",
                 "PollyPlugin",
                 "Synthesis",
+                "ComprehendPlugin",
+                "TextAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

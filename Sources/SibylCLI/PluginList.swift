@@ -1,8 +1,10 @@
+import ComprehendPlugin
 import DiagnosticsPlugin
 import Foundation
 import PollyPlugin
 import SibylCore
 import Synthesis
+import TextAnalysis
 
 /// The one list of plugins the gateway serves. Adding a service is one target plus one line here.
 public enum PluginList {
@@ -12,6 +14,7 @@ public enum PluginList {
         [
             DiagnosticsPlugin(testJobs: configuration.testJobs),
             makePolly(configuration),
+            ComprehendPlugin(languages: CLD2LanguageIdentifier()),
         ]
     }
 

@@ -80,7 +80,7 @@ def test_wrong_secret(signed_server):
         client(signed_server, "s3", secret="wrong").list_buckets()
     assert code(excinfo) == "SignatureDoesNotMatch"
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client(signed_server, "comprehend", secret="wrong").detect_dominant_language(Text="hi")
+        client(signed_server, "translate", secret="wrong").list_terminologies()
     assert code(excinfo) == "InvalidSignatureException"
     assert signed_ping(signed_server, secret="wrong")[1]["__type"] == "InvalidSignatureException"
 
@@ -90,14 +90,19 @@ def test_unknown_access_key(signed_server):
         client(signed_server, "s3", key="AKIAUNKNOWN").list_buckets()
     assert code(excinfo) == "InvalidAccessKeyId"
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client(signed_server, "comprehend", key="AKIAUNKNOWN").detect_dominant_language(Text="hi")
+        client(signed_server, "translate", key="AKIAUNKNOWN").list_terminologies()
     assert code(excinfo) == "UnrecognizedClientException"
 
 
 def test_a_correctly_signed_call_to_a_missing_service_gets_past_authentication(signed_server):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client(signed_server, "comprehend").detect_dominant_language(Text="hi")
+        client(signed_server, "translate").list_terminologies()
     assert code(excinfo) == "UnknownOperationException"
+
+
+def test_signed_calls_to_a_real_plugin(signed_server):
+    result = client(signed_server, "comprehend").detect_dominant_language(Text="Bonjour tout le monde, comment allez-vous ?")
+    assert result["Languages"][0]["LanguageCode"] == "fr"
 
 
 @pytest.mark.parametrize("minutes", [-20, 20])

@@ -1,0 +1,78 @@
+"""Comprehend, driven by boto3. Language detection answers today (CLD2); the other operations follow."""
+
+import subprocess
+
+import botocore.exceptions
+import pytest
+
+from conftest import SIBYL_BIN
+
+SAMPLES = {
+    "en": "The committee will publish its annual report on the state of the rivers next week.",
+    "fr": "Le comité publiera la semaine prochaine son rapport annuel sur l'état des rivières.",
+    "de": "Der Ausschuss wird nächste Woche seinen Jahresbericht über den Zustand der Flüsse veröffentlichen.",
+    "es": "El comité publicará la próxima semana su informe anual sobre el estado de los ríos.",
+    "it": "La commissione pubblicherà la prossima settimana la sua relazione annuale sullo stato dei fiumi.",
+    "pt": "O comitê publicará na próxima semana seu relatório anual sobre o estado dos rios.",
+    "nl": "De commissie publiceert volgende week haar jaarverslag over de toestand van de rivieren.",
+    "ru": "Комитет опубликует на следующей неделе свой ежегодный доклад о состоянии рек.",
+    "ja": "委員会は来週、河川の状態に関する年次報告書を発表します。",
+    "zh": "委员会将于下周发布关于河流状况的年度报告。",
+    "ar": "ستنشر اللجنة الأسبوع المقبل تقريرها السنوي عن حالة الأنهار.",
+    "he": "הוועדה תפרסם בשבוע הבא את הדוח השנתי שלה על מצב הנהרות.",
+}
+
+
+@pytest.fixture
+def comprehend(server):
+    return server.client("comprehend")
+
+
+def code(excinfo):
+    return excinfo.value.response["Error"]["Code"]
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_detect_dominant_language(comprehend, language):
+    languages = comprehend.detect_dominant_language(Text=SAMPLES[language])["Languages"]
+    assert languages[0]["LanguageCode"] == language
+    assert 0.5 < languages[0]["Score"] <= 1.0
+
+
+def test_mixed_text_gives_several_candidates_best_first(comprehend):
+    english = SAMPLES["en"] + " It will describe the water quality in every region and the measures taken."
+    french = SAMPLES["fr"] + " Il décrira la qualité de l'eau dans chaque région et les mesures prises."
+    text = f"{english} {french} {english}"
+    languages = comprehend.detect_dominant_language(Text=text)["Languages"]
+    assert [entry["LanguageCode"] for entry in languages][:2] == ["en", "fr"]
+    scores = [entry["Score"] for entry in languages]
+    assert scores == sorted(scores, reverse=True) and sum(scores) <= 1.0001
+
+
+def test_batch_answers_good_documents_and_reports_bad_ones(comprehend):
+    documents = [SAMPLES["de"], "x" * 100_001, SAMPLES["es"]]
+    result = comprehend.batch_detect_dominant_language(TextList=documents)
+    assert [(r["Index"], r["Languages"][0]["LanguageCode"]) for r in result["ResultList"]] == [(0, "de"), (2, "es")]
+    assert [(e["Index"], e["ErrorCode"]) for e in result["ErrorList"]] == [(1, "TEXT_SIZE_LIMIT_EXCEEDED")]
+
+
+def test_limits(comprehend):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.detect_dominant_language(Text="x" * 100_001)
+    assert code(excinfo) == "TextSizeLimitExceededException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.batch_detect_dominant_language(TextList=[SAMPLES["en"]] * 26)
+    assert code(excinfo) == "BatchSizeLimitExceededException"
+
+
+def test_operations_without_an_engine_yet_say_so(comprehend):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.detect_sentiment(Text="I love it", LanguageCode="en")
+    assert code(excinfo) == "UnknownOperationException"
+
+
+def test_cli(tmp_path):
+    output = subprocess.run([SIBYL_BIN, "call", "comprehend", "DetectDominantLanguage", "--data-dir", str(tmp_path),
+                             "--input", '{"Text": "Dies ist ein deutscher Satz über das Wetter."}'],
+                            capture_output=True, text=True, check=True).stdout
+    assert '"LanguageCode" : "de"' in output
