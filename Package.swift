@@ -95,6 +95,7 @@ let package = Package(
         ),
         .testTarget(name: "SibylHTTPTests", dependencies: ["SibylHTTP", "SibylCore"]),
         .testTarget(name: "PollyPluginTests", dependencies: ["PollyPlugin", "Synthesis"]),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
     ]
 )
 

@@ -1,14 +1,17 @@
 import SibylCore
 import TextAnalysis
 
-/// Amazon Comprehend on local text analysis engines. This first part answers language detection (CLD2);
-/// the other operations follow with their engines and answer `UnknownOperationException` until then.
+/// Amazon Comprehend on local text analysis engines. So far: language detection (CLD2) and PII identifiers
+/// with a recognisable form; the other operations follow with their engines and answer
+/// `UnknownOperationException` until then.
 public struct ComprehendPlugin: ServicePlugin {
     let languages: any LanguageIdentifier
+    let pii: PIIRecognizer
 
-    /// Creates the plugin over a language identifier.
-    public init(languages: any LanguageIdentifier) {
+    /// Creates the plugin over a language identifier and a PII recognizer.
+    public init(languages: any LanguageIdentifier, pii: PIIRecognizer = PIIRecognizer()) {
         self.languages = languages
+        self.pii = pii
     }
 
     public var descriptor: ServiceDescriptor {
@@ -26,10 +29,16 @@ public struct ComprehendPlugin: ServicePlugin {
                 (input: BatchDetectDominantLanguageRequest, _: OperationContext) in
                 batchDominantLanguages(input.TextList)
             },
+            ServiceOperation("DetectPiiEntities") { (input: PiiRequest, _: OperationContext) in
+                try detectPiiEntities(input)
+            },
+            ServiceOperation("ContainsPiiEntities") { (input: PiiRequest, _: OperationContext) in
+                try containsPiiEntities(input)
+            },
         ]
     }
 
     public func readiness() async -> EngineReadiness {
-        .ready("language detection: CLD2 (full tables)")
+        .ready("language detection: CLD2 (full tables); PII: \(PIIRecognizer.supportedTypes.count) validated patterns")
     }
 }

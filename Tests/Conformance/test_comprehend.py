@@ -76,3 +76,43 @@ def test_cli(tmp_path):
                              "--input", '{"Text": "Dies ist ein deutscher Satz über das Wetter."}'],
                             capture_output=True, text=True, check=True).stdout
     assert '"LanguageCode" : "de"' in output
+
+
+PII_TEXT = ("Hi, I'm writing from jane.doe@example.com about card 4111 1111 1111 1111. My SSN is 123-45-6789, "
+            "call me at (206) 555-0100. Server 192.168.10.20, key AKIAIOSFODNN7EXAMPLE, IBAN GB82 WEST 1234 5698 "
+            "7654 32. Café ☕ notes: https://example.com/x")
+
+
+def test_detect_pii_entities(comprehend):
+    entities = comprehend.detect_pii_entities(Text=PII_TEXT, LanguageCode="en")["Entities"]
+    found = {entity["Type"]: PII_TEXT[entity["BeginOffset"]:entity["EndOffset"]] for entity in entities}
+    assert found == {
+        "EMAIL": "jane.doe@example.com", "CREDIT_DEBIT_NUMBER": "4111 1111 1111 1111", "SSN": "123-45-6789",
+        "PHONE": "(206) 555-0100", "IP_ADDRESS": "192.168.10.20", "AWS_ACCESS_KEY": "AKIAIOSFODNN7EXAMPLE",
+        "INTERNATIONAL_BANK_ACCOUNT_NUMBER": "GB82 WEST 1234 5698 7654 32", "URL": "https://example.com/x",
+    }
+    assert all(0 < entity["Score"] <= 1 for entity in entities)
+    offsets = [entity["BeginOffset"] for entity in entities]
+    assert offsets == sorted(offsets)
+
+
+def test_contains_pii_entities(comprehend):
+    labels = comprehend.contains_pii_entities(Text=PII_TEXT, LanguageCode="en")["Labels"]
+    assert {label["Name"] for label in labels} >= {"EMAIL", "SSN", "CREDIT_DEBIT_NUMBER"}
+    clean = comprehend.contains_pii_entities(Text="The weather is lovely today.", LanguageCode="en")
+    assert clean["Labels"] == []
+
+
+def test_pii_checksums_reject_lookalikes(comprehend):
+    entities = comprehend.detect_pii_entities(Text="Invoice 4111 1111 1111 1112 and IBAN GB82 WEST 1234 5698 7654 33",
+                                              LanguageCode="en")["Entities"]
+    assert entities == []
+
+
+def test_pii_errors(comprehend):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.detect_pii_entities(Text="Call 206-555-0100", LanguageCode="de")
+    assert code(excinfo) == "UnsupportedLanguageException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.detect_pii_entities(Text="x" * 100_001, LanguageCode="en")
+    assert code(excinfo) == "TextSizeLimitExceededException"

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import TextAnalysis
+
+@Suite("PII recognizer")
+struct PIIRecognizerTests {
+    let recognizer = PIIRecognizer()
+
+    func types(_ text: String) -> [String] { recognizer.findings(in: text).map(\.type) }
+
+    @Test func validatorsAcceptRealIdentifiersAndRefuseNearMisses() {
+        #expect(PIIRecognizer.luhn("4111 1111 1111 1111"))
+        #expect(!PIIRecognizer.luhn("4111 1111 1111 1112"))
+        #expect(PIIRecognizer.isValidIBAN("GB82 WEST 1234 5698 7654 32"))
+        #expect(!PIIRecognizer.isValidIBAN("GB82 WEST 1234 5698 7654 33"))
+        #expect(PIIRecognizer.isValidVIN("1M8GDM9AXKP042788"))
+        #expect(!PIIRecognizer.isValidVIN("1M8GDM9A1KP042788"))
+        #expect(PIIRecognizer.isValidSSN("123-45-6789"))
+        #expect(!PIIRecognizer.isValidSSN("666-45-6789"))
+        #expect(!PIIRecognizer.isValidSSN("123-00-6789"))
+        #expect(PIIRecognizer.isIPv6("2001:db8::1"))
+        #expect(!PIIRecognizer.isIPv6("12:34"))
+    }
+
+    @Test func findsIdentifiersWithCodePointOffsets() {
+        let text = "Café ☕ — write to jane.doe@example.com or visit https://example.com/a?b=1."
+        let findings = recognizer.findings(in: text)
+        #expect(findings.map(\.type) == ["EMAIL", "URL"])
+        let scalars = Array(text.unicodeScalars)
+        let email = String(String.UnicodeScalarView(scalars[findings[0].begin..<findings[0].end]))
+        #expect(email == "jane.doe@example.com")
+        let url = String(String.UnicodeScalarView(scalars[findings[1].begin..<findings[1].end]))
+        #expect(url == "https://example.com/a?b=1")
+    }
+
+    @Test func contextRaisesScoresAndSomeTypesNeedIt() throws {
+        let plain = try #require(recognizer.findings(in: "Number 123-45-6789 here").first)
+        let withContext = try #require(recognizer.findings(in: "My SSN is 123-45-6789").first)
+        #expect(plain.type == "SSN" && withContext.score > plain.score)
+        #expect(types("code DEUTDEFF500") == [])
+        #expect(types("SWIFT code DEUTDEFF500") == ["SWIFT_CODE"])
+    }
+
+    @Test func invalidLookalikesAreNotReported() {
+        #expect(types("Order 4111 1111 1111 1112 shipped") == [])
+        #expect(types("Version 300.1.1.1 released") == [])
+        #expect(types("Card 4111-1111-1111-1111, IP 10.0.0.255, MAC 00:1A:2B:3C:4D:5E")
+            == ["CREDIT_DEBIT_NUMBER", "IP_ADDRESS", "MAC_ADDRESS"])
+    }
+}
