@@ -4,14 +4,12 @@ import Synthesis
 /// Writes Polly speech marks: one JSON object per line with `time` (ms), `type`, `start`/`end` (UTF-8 byte
 /// offsets into the request text) and `value`, from the synthesizer's events for the same audio.
 struct SpeechMarkWriter {
-    let text: String
     let types: Set<String>
     private let scalars: [Unicode.Scalar]
     /// `byteOffsets[i]` is the UTF-8 offset of scalar `i`; the last entry is the text's length in bytes.
     private let byteOffsets: [Int]
 
     init(text: String, types: Set<String>) {
-        self.text = text
         self.types = types
         scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []

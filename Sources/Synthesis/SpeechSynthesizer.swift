@@ -7,9 +7,6 @@ public struct SynthesizedSpeech: Sendable {
     /// Word, sentence, mark and phoneme events in time order.
     public var events: [SpeechEvent]
 
-    /// The duration of the audio in seconds.
-    public var duration: Double { Double(samples.count) / Double(sampleRate) }
-
     /// Creates a result.
     public init(samples: [Int16], sampleRate: Int, events: [SpeechEvent]) {
         self.samples = samples

@@ -17,7 +17,9 @@ public struct PIIFinding: Sendable, Equatable {
 ///
 /// Only identifiers with a recognisable form are found this way; names and addresses need a trained model.
 public struct PIIRecognizer: Sendable {
-    /// Creates the recognizer.
+    private let compiled = CompiledRules(rules)
+
+    /// Creates the recognizer, compiling its patterns once.
     public init() {}
 
     /// The PII types this recognizer can find.
@@ -27,8 +29,7 @@ public struct PIIRecognizer: Sendable {
     public func findings(in text: String) -> [PIIFinding] {
         let lowered = text.lowercased()
         var candidates: [(range: Range<String.Index>, finding: PIIFinding)] = []
-        for rule in Self.rules {
-            guard let pattern = try? Regex(rule.pattern) else { continue }
+        for (rule, pattern) in compiled.rules {
             for match in text.matches(of: pattern) {
                 let value = String(text[match.range])
                 guard rule.validate(value) else { continue }
@@ -69,12 +70,27 @@ public struct PIIRecognizer: Sendable {
 
     struct Rule: Sendable {
         var type: String
-        /// The pattern, compiled per call: `Regex` values are not Sendable.
         var pattern: String
         var baseScore: Double
         var context: [String]?
         var needsContext = false
         var validate: @Sendable (String) -> Bool = { _ in true }
+    }
+
+    /// The rules with their patterns compiled.
+    ///
+    /// `Regex` is not marked Sendable because it compiles its program lazily; here every program is compiled and
+    /// run once in `init`, after which matching only reads it, so sharing across threads is safe.
+    final class CompiledRules: @unchecked Sendable {
+        let rules: [(Rule, Regex<AnyRegexOutput>)]
+
+        init(_ rules: [Rule]) {
+            self.rules = rules.map { rule in
+                let pattern = try! Regex(rule.pattern)  // the patterns are constants, checked by the tests
+                _ = "warm up".firstMatch(of: pattern)
+                return (rule, pattern)
+            }
+        }
     }
 
     static let rules: [Rule] = [
@@ -97,9 +113,12 @@ public struct PIIRecognizer: Sendable {
              context: ["phone", "call", "tel", "mobile", "cell", "fax", "teléfono", "número"],
              validate: { (8...15).contains($0.filter(\.isNumber).count) }),
         Rule(type: "AWS_ACCESS_KEY", pattern: #"\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b"#, baseScore: 0.95),
-        Rule(type: "AWS_SECRET_KEY", pattern: #"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"#,
+        // A whole run of key characters, exactly 40 long (Swift's regex has no lookbehind to bound it on the left).
+        Rule(type: "AWS_SECRET_KEY", pattern: #"[A-Za-z0-9/+]{40,}"#,
              baseScore: 0.8, context: ["secret", "aws_secret_access_key", "secret key"], needsContext: true,
-             validate: { value in value.contains { $0.isUppercase } && value.contains { $0.isLowercase } }),
+             validate: { value in
+                 value.count == 40 && value.contains { $0.isUppercase } && value.contains { $0.isLowercase }
+             }),
         Rule(type: "INTERNATIONAL_BANK_ACCOUNT_NUMBER", pattern: #"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b"#,
              baseScore: 0.9, context: ["iban", "account", "bank", "cuenta"], validate: isValidIBAN),
         Rule(type: "SWIFT_CODE", pattern: #"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"#, baseScore: 0.8,

@@ -41,6 +41,12 @@ struct PIIRecognizerTests {
         #expect(types("SWIFT code DEUTDEFF500") == ["SWIFT_CODE"])
     }
 
+    @Test func awsSecretKeysNeedTheirContextAndExactLength() {
+        #expect(types("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY") == ["AWS_SECRET_KEY"])
+        #expect(types("digest wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY") == [])
+        #expect(types("secret wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEYx") == [])
+    }
+
     @Test func invalidLookalikesAreNotReported() {
         #expect(types("Order 4111 1111 1111 1112 shipped") == [])
         #expect(types("Version 300.1.1.1 released") == [])

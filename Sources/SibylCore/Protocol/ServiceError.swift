@@ -22,9 +22,6 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(code): \(message)" }
 
-    /// Whether the client (4xx) rather than the server (5xx) is at fault.
-    public var isClientFault: Bool { status < 500 }
-
     /// A request that does not satisfy its model (`ValidationException`, 400).
     public static func validation(_ message: String) -> ServiceError {
         ServiceError(code: "ValidationException", message: message)
