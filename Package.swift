@@ -58,7 +58,9 @@ let package = Package(
         // libcld2_full holds only the tables of 160+ languages; linked before libcld2 (the code), its tables win.
         .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]),
         // Engines: plain Swift APIs, no AWS names.
-        .target(name: "TextAnalysis", dependencies: ["CCLD2"]),
+        // System ICU behind plain C types: Foundation's own ICU would clash with its headers in Swift.
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .target(name: "TextAnalysis", dependencies: ["CCLD2", "CICU"]),
         .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
         // Service plugins: AWS shapes ↔ engine calls.

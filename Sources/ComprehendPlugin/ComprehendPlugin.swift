@@ -7,11 +7,19 @@ import TextAnalysis
 public struct ComprehendPlugin: ServicePlugin {
     let languages: any LanguageIdentifier
     let pii: PIIRecognizer
+    let english: EnglishTextModels?
+    let modelFailure: String?
 
-    /// Creates the plugin over a language identifier and a PII recognizer.
-    public init(languages: any LanguageIdentifier, pii: PIIRecognizer = PIIRecognizer()) {
+    /// Creates the plugin over a language identifier, a PII recognizer and the trained English models (nil, with
+    /// the reason, when they could not be loaded: the operations that need them then answer that reason).
+    public init(
+        languages: any LanguageIdentifier, pii: PIIRecognizer = PIIRecognizer(), english: EnglishTextModels?,
+        modelFailure: String? = nil
+    ) {
         self.languages = languages
         self.pii = pii
+        self.english = english
+        self.modelFailure = modelFailure
     }
 
     public var descriptor: ServiceDescriptor {
@@ -29,6 +37,43 @@ public struct ComprehendPlugin: ServicePlugin {
                 (input: BatchDetectDominantLanguageRequest, _: OperationContext) in
                 batchDominantLanguages(input.TextList)
             },
+            ServiceOperation("DetectSyntax") { (input: DocumentRequest, _: OperationContext) in
+                try detectSyntax(input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectSyntax"))
+            },
+            ServiceOperation("BatchDetectSyntax") { (input: BatchDocumentRequest, _: OperationContext) in
+                let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectSyntax")
+                return batch(input.TextList) { try detectSyntax($0, models: models) }
+            },
+            ServiceOperation("DetectKeyPhrases") { (input: DocumentRequest, _: OperationContext) in
+                try detectKeyPhrases(
+                    input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectKeyPhrases"))
+            },
+            ServiceOperation("BatchDetectKeyPhrases") { (input: BatchDocumentRequest, _: OperationContext) in
+                let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectKeyPhrases")
+                return batch(input.TextList) { try detectKeyPhrases($0, models: models) }
+            },
+            ServiceOperation("DetectEntities") { (input: DocumentRequest, _: OperationContext) in
+                try detectEntities(input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectEntities"))
+            },
+            ServiceOperation("BatchDetectEntities") { (input: BatchDocumentRequest, _: OperationContext) in
+                let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectEntities")
+                return batch(input.TextList) { try detectEntities($0, models: models) }
+            },
+            ServiceOperation("DetectSentiment") { (input: DocumentRequest, _: OperationContext) in
+                try detectSentiment(input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectSentiment"))
+            },
+            ServiceOperation("BatchDetectSentiment") { (input: BatchDocumentRequest, _: OperationContext) in
+                let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectSentiment")
+                return batch(input.TextList) { try detectSentiment($0, models: models) }
+            },
+            ServiceOperation("DetectTargetedSentiment") { (input: DocumentRequest, _: OperationContext) in
+                try detectTargetedSentiment(
+                    input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectTargetedSentiment"))
+            },
+            ServiceOperation("BatchDetectTargetedSentiment") { (input: BatchDocumentRequest, _: OperationContext) in
+                let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectTargetedSentiment")
+                return batch(input.TextList) { try detectTargetedSentiment($0, models: models) }
+            },
             ServiceOperation("DetectPiiEntities") { (input: PiiRequest, _: OperationContext) in
                 try detectPiiEntities(input)
             },
@@ -39,6 +84,11 @@ public struct ComprehendPlugin: ServicePlugin {
     }
 
     public func readiness() async -> EngineReadiness {
-        .ready("language detection: CLD2 (full tables); PII: \(PIIRecognizer.supportedTypes.count) validated patterns")
+        let piiDetail = "PII: \(PIIRecognizer.supportedTypes.count) validated patterns"
+        guard english != nil else {
+            return EngineReadiness(
+                ready: false, detail: "English models: \(modelFailure ?? "not loaded"); language detection: CLD2; \(piiDetail)")
+        }
+        return .ready("language detection: CLD2 (full tables); syntax, key phrases, entities, sentiment, targeted sentiment: English models; \(piiDetail)")
     }
 }

@@ -14,8 +14,21 @@ public enum PluginList {
         [
             DiagnosticsPlugin(testJobs: configuration.testJobs),
             makePolly(configuration),
-            ComprehendPlugin(languages: CLD2LanguageIdentifier()),
+            makeComprehend(configuration),
         ]
+    }
+
+    private static func makeComprehend(_ configuration: SibylConfiguration) -> ComprehendPlugin {
+        let directory =
+            configuration.modelsDirectory.isEmpty
+            ? EnglishTextModels.defaultDirectory(
+                executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
+            : URL(fileURLWithPath: configuration.modelsDirectory)
+        do {
+            return ComprehendPlugin(languages: CLD2LanguageIdentifier(), english: try EnglishTextModels(directory: directory))
+        } catch {
+            return ComprehendPlugin(languages: CLD2LanguageIdentifier(), english: nil, modelFailure: "\(error)")
+        }
     }
 
     private static func makePolly(_ configuration: SibylConfiguration) -> PollyPlugin {

@@ -9,6 +9,14 @@ public struct PIIFinding: Sendable, Equatable {
     public var end: Int
     /// Confidence 0–1: higher when a checksum validates the value or context words surround it.
     public var score: Double
+
+    /// Creates a finding.
+    public init(type: String, begin: Int, end: Int, score: Double) {
+        self.type = type
+        self.begin = begin
+        self.end = end
+        self.score = score
+    }
 }
 
 /// Finds personal information by pattern, checked with each identifier's own validation where one exists
@@ -26,12 +34,17 @@ public struct PIIRecognizer: Sendable {
     public static let supportedTypes: [String] = rules.map(\.type).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
 
     /// All findings, in text order, overlapping candidates resolved in favour of the longer, then likelier one.
-    public func findings(in text: String) -> [PIIFinding] {
+    /// `extra` are candidates found by other means (names and places from an entity recognizer), resolved
+    /// together with the pattern matches.
+    public func findings(in text: String, adding extra: [PIIFinding] = []) -> [PIIFinding] {
         let lowered = text.lowercased()
-        var candidates: [(range: Range<String.Index>, finding: PIIFinding)] = []
+        var candidates: [PIIFinding] = extra
         for (rule, pattern) in compiled.rules {
             for match in text.matches(of: pattern) {
-                let value = String(text[match.range])
+                let range =
+                    rule.valueInGroup ? (1..<match.output.count).lazy.compactMap { match.output[$0].range }.first ?? match.range
+                    : match.range
+                let value = String(text[range])
                 guard rule.validate(value) else { continue }
                 var score = rule.baseScore
                 if let context = rule.context {
@@ -42,28 +55,48 @@ public struct PIIRecognizer: Sendable {
                         continue
                     }
                 }
-                let begin = text.unicodeScalars.distance(from: text.startIndex, to: match.range.lowerBound)
-                let end = begin + text[match.range].unicodeScalars.count
-                candidates.append((match.range, PIIFinding(type: rule.type, begin: begin, end: end, score: score)))
+                let begin = text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound)
+                let end = begin + text[range].unicodeScalars.count
+                candidates.append(PIIFinding(type: rule.type, begin: begin, end: end, score: score))
             }
         }
         candidates.sort { a, b in
-            let lengthA = a.finding.end - a.finding.begin
-            let lengthB = b.finding.end - b.finding.begin
-            return lengthA != lengthB ? lengthA > lengthB : a.finding.score > b.finding.score
+            let lengthA = a.end - a.begin
+            let lengthB = b.end - b.begin
+            return lengthA != lengthB ? lengthA > lengthB : a.score > b.score
         }
         var kept: [PIIFinding] = []
         for candidate in candidates {
-            let overlaps = kept.contains { $0.begin < candidate.finding.end && candidate.finding.begin < $0.end }
-            if !overlaps { kept.append(candidate.finding) }
+            let overlaps = kept.contains { $0.begin < candidate.end && candidate.begin < $0.end }
+            if !overlaps { kept.append(candidate) }
         }
-        return kept.sorted { $0.begin < $1.begin }
+        return Self.joiningAddressParts(kept.sorted { $0.begin < $1.begin }, in: text)
     }
 
-    /// Up to 40 characters before the match, lower-cased, where context words are looked for.
+    /// Joins an address's parts found apart ("21 Sydney Road", "Zoetermeer", "Netherlands") into one ADDRESS
+    /// when only commas, spaces or a postal code stand between them, as Comprehend reports a whole address.
+    static func joiningAddressParts(_ findings: [PIIFinding], in text: String) -> [PIIFinding] {
+        let scalars = Array(text.unicodeScalars)
+        var joined: [PIIFinding] = []
+        for finding in findings {
+            if let last = joined.last, last.type == "ADDRESS", finding.type == "ADDRESS", last.end <= finding.begin,
+                finding.begin - last.end <= 10,
+                scalars[last.end..<finding.begin].allSatisfy({ $0 == "," || $0 == " " || ("0"..."9").contains($0) })
+            {
+                joined[joined.count - 1].end = finding.end
+                joined[joined.count - 1].score = max(last.score, finding.score)
+            } else {
+                joined.append(finding)
+            }
+        }
+        return joined
+    }
+
+    /// Up to 40 characters before the match and 12 after it ("468 788 096-Office"), lower-cased.
     private static func window(around range: Range<String.Index>, in text: String, lowered: String) -> String {
         let start = text.index(range.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
-        return String(text[start..<range.lowerBound]).lowercased()
+        let end = text.index(range.upperBound, offsetBy: 12, limitedBy: text.endIndex) ?? text.endIndex
+        return (String(text[start..<range.lowerBound]) + " " + String(text[range.upperBound..<end])).lowercased()
     }
 
     // MARK: - Rules
@@ -74,6 +107,8 @@ public struct PIIRecognizer: Sendable {
         var baseScore: Double
         var context: [String]?
         var needsContext = false
+        /// The value is the pattern's first matching capture group, not the whole match ("age of 35" → "35").
+        var valueInGroup = false
         var validate: @Sendable (String) -> Bool = { _ in true }
     }
 
@@ -93,6 +128,11 @@ public struct PIIRecognizer: Sendable {
         }
     }
 
+    static let phoneWords = [
+        "phone", "call", "tel", "mobile", "cell", "fax", "desk", "office", "reach", "text me", "sms", "whatsapp",
+        "messages to", "contact", "registered", "teléfono", "número", "móvil", "llam",
+    ]
+
     static let rules: [Rule] = [
         Rule(type: "EMAIL", pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#,
              baseScore: 0.99),
@@ -108,10 +148,14 @@ public struct PIIRecognizer: Sendable {
         Rule(type: "SSN", pattern: #"\b\d{3}-\d{2}-\d{4}\b"#, baseScore: 0.8,
              context: ["ssn", "social security", "social-security"], validate: isValidSSN),
         Rule(type: "PHONE", pattern: #"(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}\b"#,
-             baseScore: 0.8, context: ["phone", "call", "tel", "mobile", "cell", "fax", "teléfono", "número"]),
+             baseScore: 0.8, context: phoneWords),
         Rule(type: "PHONE", pattern: #"\+\d{1,3}(?:[ .-]?\d{2,4}){2,5}\b"#, baseScore: 0.8,
-             context: ["phone", "call", "tel", "mobile", "cell", "fax", "teléfono", "número"],
-             validate: { (8...15).contains($0.filter(\.isNumber).count) }),
+             context: phoneWords, validate: { (8...15).contains($0.filter(\.isNumber).count) }),
+        // Digit groups as people write phone numbers anywhere ("044 633 8533", "+46 (0)440 932 44"): only
+        // with a phone word nearby, since so many other numbers look the same.
+        Rule(type: "PHONE", pattern: #"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,7}){1,4}\b"#,
+             baseScore: 0.75, context: phoneWords, needsContext: true,
+             validate: { (7...15).contains($0.filter(\.isNumber).count) }),
         Rule(type: "AWS_ACCESS_KEY", pattern: #"\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b"#, baseScore: 0.95),
         // A whole run of key characters, exactly 40 long (Swift's regex has no lookbehind to bound it on the left).
         Rule(type: "AWS_SECRET_KEY", pattern: #"[A-Za-z0-9/+]{40,}"#,
@@ -123,6 +167,16 @@ public struct PIIRecognizer: Sendable {
              baseScore: 0.9, context: ["iban", "account", "bank", "cuenta"], validate: isValidIBAN),
         Rule(type: "SWIFT_CODE", pattern: #"\b[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b"#, baseScore: 0.8,
              context: ["swift", "bic"], needsContext: true),
+        Rule(type: "ADDRESS",
+             pattern: #"\b\d{1,6}(?: [A-Z][A-Za-z'’-]*\.?){1,4} (?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Circle|Cir|Trail|Alley)\b\.?(?:,? (?:Apt|Apartment|Suite|Ste|Unit|#)\.? ?\w+)?"#,
+             baseScore: 0.85, context: ["address", "live", "lives", "located", "ship", "deliver", "dirección"]),
+        Rule(type: "ADDRESS",
+             pattern: #"\b\d{1,6}(?: [A-ZÀ-Ý][\p{L}'’.-]*){1,4} \d{1,5}[A-Za-z]?(?:,? (?:Apt|Apartment|Suite|Ste|Unit)\.? ?\w+)?"#,
+             baseScore: 0.7, context: ["address", "live", "lives", "located", "send", "ship", "deliver", "drops", "office", "dirección"],
+             needsContext: true),
+        Rule(type: "AGE",
+             pattern: #"(?i)\b(?:aged?|age of|age:) ?(\d{1,3})\b|\b(\d{1,3})(?=[ -]years?[ -]old\b| yo\b| y/o\b)"#,
+             baseScore: 0.85, valueInGroup: true, validate: { Int($0).map { $0 <= 130 } ?? false }),
         Rule(type: "VEHICLE_IDENTIFICATION_NUMBER", pattern: #"\b[A-HJ-NPR-Z0-9]{17}\b"#, baseScore: 0.9,
              context: ["vin", "vehicle"], validate: isValidVIN),
     ]

@@ -1,4 +1,4 @@
-"""Comprehend, driven by boto3. Language detection answers today (CLD2); the other operations follow."""
+"""Comprehend language detection (CLD2) and PII, driven by boto3."""
 
 import subprocess
 
@@ -63,12 +63,6 @@ def test_limits(comprehend):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         comprehend.batch_detect_dominant_language(TextList=[SAMPLES["en"]] * 26)
     assert code(excinfo) == "BatchSizeLimitExceededException"
-
-
-def test_operations_without_an_engine_yet_say_so(comprehend):
-    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        comprehend.detect_sentiment(Text="I love it", LanguageCode="en")
-    assert code(excinfo) == "UnknownOperationException"
 
 
 def test_cli(tmp_path):

@@ -54,3 +54,38 @@ struct PIIRecognizerTests {
             == ["CREDIT_DEBIT_NUMBER", "IP_ADDRESS", "MAC_ADDRESS"])
     }
 }
+
+@Suite("PII rules added with the entity recognizer")
+struct PIIContextRuleTests {
+    let recognizer = PIIRecognizer()
+
+    func found(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return recognizer.findings(in: text).map { "\($0.type) \(String(String.UnicodeScalarView(scalars[$0.begin..<$0.end])))" }
+    }
+
+    @Test func groupedPhoneNumbersNeedAPhoneWord() {
+        #expect(found("You can call 0664 334 28 67 after six") == ["PHONE 0664 334 28 67"])
+        #expect(found("468 788 096-Office") == ["PHONE 468 788 096"])
+        #expect(found("Order 0664 334 28 67 shipped") == [])
+    }
+
+    @Test func agesAreTheNumberAlone() {
+        #expect(found("My father retired at the age of 35") == ["AGE 35"])
+        #expect(found("a 42-year-old pilot") == ["AGE 42"])
+        #expect(found("route 66 to the coast") == [])
+        #expect(found("She is 42 years old") == ["AGE 42"])
+        #expect(found("aged 400") == [])
+    }
+
+    @Test func addressPartsJoinIntoOne() {
+        #expect(found("Send it to 21 Sydney Road, Suite 5") == ["ADDRESS 21 Sydney Road, Suite 5"])
+        let joined = PIIRecognizer.joiningAddressParts(
+            [
+                PIIFinding(type: "ADDRESS", begin: 0, end: 4, score: 0.7),
+                PIIFinding(type: "ADDRESS", begin: 6, end: 10, score: 0.9),
+                PIIFinding(type: "NAME", begin: 11, end: 14, score: 0.9),
+            ], in: "Road, City Bob")
+        #expect(joined.map(\.type) == ["ADDRESS", "NAME"] && joined[0].end == 10 && joined[0].score == 0.9)
+    }
+}

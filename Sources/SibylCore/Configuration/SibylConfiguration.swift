@@ -44,6 +44,9 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     /// Speech synthesizer processes: 1 synthesizes in the gateway's own process, one request at a time; more
     /// start that many worker processes that synthesize in parallel.
     public var synthesisWorkers = 1
+    /// Where the trained text-analysis models are read from; empty: the `Models` folder of the source tree the
+    /// executable was built in, else `Models` in the working directory.
+    public var modelsDirectory = ""
 
     /// The embedded defaults.
     public init() {}
@@ -52,7 +55,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     public enum Key: String, CaseIterable, Sendable {
         case host, port, dataDirectory, auth, credentialsFile, allowAnonymous, jobWorkers, maxRequestBodyBytes,
             maxObjectBytes, region, logLevel, testJobs, synthesisQueueDepth, synthesisTimeoutSeconds,
-            synthesisWorkers
+            synthesisWorkers, modelsDirectory
 
         /// The environment variable that sets this key, e.g. `SIBYL_DATA_DIRECTORY`.
         public var environmentVariable: String {
@@ -147,6 +150,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
         case .synthesisQueueDepth: synthesisQueueDepth = try integer(1...10_000)
         case .synthesisTimeoutSeconds: synthesisTimeoutSeconds = try integer(1...3600)
         case .synthesisWorkers: synthesisWorkers = try integer(1...64)
+        case .modelsDirectory: modelsDirectory = text
         }
     }
 
