@@ -31,6 +31,7 @@ conformance: build
 bench: build-release
 	Benchmarks/gateway_load.sh
 	Benchmarks/polly_synthesis.sh
+	Benchmarks/comprehend_throughput.sh
 
 clean:
 	rm -rf .build .sibyl

@@ -32,6 +32,29 @@ extension ComprehendPlugin {
             })
     }
 
+    /// The text and language of a DetectEntities request for the built-in recognizer; custom recognizer
+    /// endpoints and document bytes (which need trained custom models and a document reader) are refused clearly.
+    static func builtInEntitiesInput(_ input: DetectEntitiesRequest) throws -> (text: String, language: String) {
+        if let arn = input.EndpointArn {
+            throw ServiceError(
+                code: "ResourceUnavailableException",
+                message: "Custom entity recognizer endpoints are not available here (\(arn)); omit EndpointArn to use the built-in recognizer.")
+        }
+        guard input.Bytes == nil else {
+            throw ServiceError(
+                code: "InvalidRequestException",
+                message: "Document input (Bytes) needs a custom entity recognizer, which is not available here; send Text.")
+        }
+        guard let text = input.Text else {
+            throw ServiceError(code: "InvalidRequestException", message: "Text is required for the built-in entity recognizer.")
+        }
+        guard let language = input.LanguageCode else {
+            throw ServiceError(
+                code: "InvalidRequestException", message: "LanguageCode is required when no EndpointArn is given.")
+        }
+        return (text, language)
+    }
+
     /// The English models, or the error that a language without models (or models that did not load) gets.
     func englishModels(for language: String, operation: String) throws -> EnglishTextModels {
         guard language == "en" else {

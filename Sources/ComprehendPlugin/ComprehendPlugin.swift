@@ -52,8 +52,9 @@ public struct ComprehendPlugin: ServicePlugin {
                 let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectKeyPhrases")
                 return batch(input.TextList) { try detectKeyPhrases($0, models: models) }
             },
-            ServiceOperation("DetectEntities") { (input: DocumentRequest, _: OperationContext) in
-                try detectEntities(input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectEntities"))
+            ServiceOperation("DetectEntities") { (input: DetectEntitiesRequest, _: OperationContext) in
+                let (text, language) = try Self.builtInEntitiesInput(input)
+                return try detectEntities(text, models: englishModels(for: language, operation: "DetectEntities"))
             },
             ServiceOperation("BatchDetectEntities") { (input: BatchDocumentRequest, _: OperationContext) in
                 let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectEntities")

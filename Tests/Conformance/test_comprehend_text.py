@@ -139,3 +139,13 @@ def test_detect_targeted_sentiment_gives_each_target_its_clause_sentiment(compre
     assert code(excinfo) == "UnsupportedLanguageException"
     batch = comprehend.batch_detect_targeted_sentiment(TextList=[text, "x" * 5_001], LanguageCode="en")
     assert [r["Index"] for r in batch["ResultList"]] == [0] and batch["ErrorList"][0]["Index"] == 1
+
+
+def test_detect_entities_refuses_what_needs_a_custom_recognizer(comprehend):
+    arn = "arn:aws:comprehend:us-east-1:123456789012:entity-recognizer-endpoint/my-endpoint"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.detect_entities(Text="Paris", EndpointArn=arn)
+    assert code(excinfo) == "ResourceUnavailableException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.detect_entities(Text="Paris")
+    assert code(excinfo) == "InvalidRequestException"

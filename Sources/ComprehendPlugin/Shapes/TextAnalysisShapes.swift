@@ -11,6 +11,18 @@ struct DocumentRequest: Codable, Sendable, ValidatableInput {
     }
 }
 
+/// DetectEntities: text with a language, or (with a custom recognizer endpoint) a document's bytes.
+struct DetectEntitiesRequest: Codable, Sendable, ValidatableInput {
+    var Text: String?
+    var LanguageCode: String?
+    var EndpointArn: String?
+    var Bytes: String?
+
+    func validate() throws {
+        if let Text { try ComprehendLimits.checkNotEmpty(Text, member: "Text") }
+    }
+}
+
 /// A request with up to 25 documents in one language.
 struct BatchDocumentRequest: Codable, Sendable, ValidatableInput {
     var TextList: [String]
