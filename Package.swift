@@ -63,8 +63,10 @@ let package = Package(
         .target(name: "TextAnalysis", dependencies: ["CCLD2", "CICU"]),
         .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
+        .target(name: "Translation"),
         // Service plugins: AWS shapes ↔ engine calls.
         .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
+        .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation"]),
         .target(
             name: "PollyPlugin",
             dependencies: ["SibylCore", "Synthesis", "Audio", .product(name: "Logging", package: "swift-log")]
@@ -79,6 +81,8 @@ let package = Package(
                 "Synthesis",
                 "ComprehendPlugin",
                 "TextAnalysis",
+                "TranslatePlugin",
+                "Translation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -98,6 +102,7 @@ let package = Package(
         .testTarget(name: "SibylHTTPTests", dependencies: ["SibylHTTP", "SibylCore"]),
         .testTarget(name: "PollyPluginTests", dependencies: ["PollyPlugin", "Synthesis"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(name: "TranslationTests", dependencies: ["Translation"]),
     ]
 )
 

@@ -5,6 +5,8 @@ import PollyPlugin
 import SibylCore
 import Synthesis
 import TextAnalysis
+import TranslatePlugin
+import Translation
 
 /// The one list of plugins the gateway serves. Adding a service is one target plus one line here.
 public enum PluginList {
@@ -15,6 +17,7 @@ public enum PluginList {
             DiagnosticsPlugin(testJobs: configuration.testJobs),
             makePolly(configuration),
             makeComprehend(configuration),
+            TranslatePlugin(engine: TranslationEngine()),
         ]
     }
 

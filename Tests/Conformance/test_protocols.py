@@ -37,9 +37,9 @@ def test_awsjson_and_native_routes_answer_the_same_operation(server):
 
 def test_unknown_service_target_through_boto3(server):
     """A real AWS service with no plugin yet: botocore parses the awsJson error and its request id."""
-    client = server.client("translate")
+    client = server.client("rekognition")
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client.translate_text(Text="hello", SourceLanguageCode="en", TargetLanguageCode="es")
+        client.list_collections()
     error = excinfo.value.response
     assert error["Error"]["Code"] == "UnknownOperationException"
     assert error["ResponseMetadata"]["RequestId"]

@@ -11,6 +11,9 @@ public struct ServiceError: Error, Sendable, CustomStringConvertible {
     public var status: Int
     /// What went wrong underneath, logged but never sent.
     public var cause: (any Error)?
+    /// Further members of the error's shape in the service model (e.g. Translate's
+    /// `UnsupportedLanguagePairException` carries `SourceLanguageCode` and `TargetLanguageCode`).
+    public var members: [String: String] = [:]
 
     /// Creates an error with an explicit code, message and status.
     public init(code: String, message: String, status: Int = 400, cause: (any Error)? = nil) {

@@ -10,8 +10,8 @@ enum ErrorRendering {
             ("Content-Type", contentType), ("x-amzn-RequestId", requestId),
         ]
         if style != .awsJson { headers.append(("x-amzn-ErrorType", error.code)) }
-        let body = (try? JSONSerialization.data(
-            withJSONObject: ["__type": error.code, "message": error.message], options: [.sortedKeys])) ?? Data()
+        let fields = error.members.merging(["__type": error.code, "message": error.message]) { _, own in own }
+        let body = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
         var response = WireResponse(status: error.status, headers: headers, body: .data(body))
         response.errorCode = error.code
         return response

@@ -1,0 +1,81 @@
+import Foundation
+import SibylCore
+import Translation
+
+extension TranslatePlugin {
+    func translateText(_ input: TranslateTextRequest, context: OperationContext) async throws -> TranslateTextResponse {
+        let bytes = input.Text.utf8.count
+        guard bytes <= Self.textBytes else {
+            throw ServiceError(
+                code: "TextSizeLimitExceededException",
+                message: "Input text size exceeds limit. Max length of request text allowed is \(Self.textBytes) bytes "
+                    + "while in this request the text size is \(bytes) bytes")
+        }
+        if let names = input.TerminologyNames, let name = names.first {
+            throw ServiceError(code: "ResourceNotFoundException", message: "The terminology \(name) does not exist.")
+        }
+        try Self.checkSettings(input.Settings, target: input.TargetLanguageCode)
+        let source =
+            input.SourceLanguageCode == "auto"
+            ? try await detectLanguage(input.Text, context: context) : input.SourceLanguageCode
+        guard source != input.TargetLanguageCode else {
+            throw ServiceError.validation(
+                "The source language code and the target language code are the same (\(source)); choose a different target.")
+        }
+        do {
+            let translation = try await engine.translate(input.Text, from: source, to: input.TargetLanguageCode)
+            return TranslateTextResponse(
+                TranslatedText: translation.text, SourceLanguageCode: source, TargetLanguageCode: input.TargetLanguageCode,
+                AppliedTerminologies: nil, AppliedSettings: nil)
+        } catch TranslationError.unsupportedPair(let from, let to) {
+            var error = ServiceError(
+                code: "UnsupportedLanguagePairException",
+                message: "Unsupported language pair: \(from) to \(to). No chain of installed Apertium pairs connects them.")
+            error.members = ["SourceLanguageCode": from, "TargetLanguageCode": to]
+            throw error
+        } catch let error as ApertiumPipelineError {
+            throw ServiceError(code: "ServiceUnavailableException", message: "\(error)", status: 503)
+        }
+    }
+
+    /// Settings Apertium cannot honour are refused, as Translate refuses them for unsupported languages.
+    static func checkSettings(_ settings: TranslationSettings?, target: String) throws {
+        guard let settings else { return }
+        if let formality = settings.Formality {
+            throw ServiceError.validation(
+                "Formality \(formality) is not supported for the target language \(target) by this engine (Apertium rules have no register control).")
+        }
+        if settings.Brevity != nil {
+            throw ServiceError.validation("Brevity is not supported for the target language \(target) by this engine.")
+        }
+        if settings.Profanity != nil {
+            throw ServiceError.validation("Profanity masking is not available yet for the target language \(target).")
+        }
+    }
+
+    /// The dominant language of the text, asked of the Comprehend plugin through the gateway.
+    func detectLanguage(_ text: String, context: OperationContext) async throws -> String {
+        struct Request: Encodable { var Text: String }
+        struct Candidate: Decodable {
+            var LanguageCode: String
+            var Score: Double
+        }
+        struct Response: Decodable { var Languages: [Candidate] }
+        let response: Response
+        do {
+            response = try await context.gateway.call(
+                "comprehend", "DetectDominantLanguage", input: Request(Text: text), as: Response.self)
+        } catch let error as ServiceError where error.code == "UnknownOperationException" {
+            throw ServiceError.engineUnavailable(
+                "SourceLanguageCode auto needs the Comprehend plugin's DetectDominantLanguage, which this gateway does not serve.")
+        }
+        guard let best = response.Languages.first, best.Score >= 0.5 else {
+            var error = ServiceError(
+                code: "DetectedLanguageLowConfidenceException",
+                message: "The language of the text could not be detected with confidence; set SourceLanguageCode.")
+            if let best = response.Languages.first { error.members = ["DetectedLanguageCode": best.LanguageCode] }
+            throw error
+        }
+        return best.LanguageCode
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import SibylCore
+import Translation
+
+/// Amazon Translate on Apertium: TranslateText between every pair of languages a chain of installed Apertium
+/// pairs connects, and ListLanguages. Terminologies, profanity masking, documents and batch jobs answer clear
+/// errors until they land.
+public struct TranslatePlugin: ServicePlugin {
+    let engine: TranslationEngine
+
+    /// TranslateText accepts up to 10,000 bytes of UTF-8 text.
+    static let textBytes = 10_000
+
+    /// Creates the plugin over a translation engine.
+    public init(engine: TranslationEngine) {
+        self.engine = engine
+    }
+
+    public var descriptor: ServiceDescriptor {
+        ServiceDescriptor(
+            name: "translate", wireProtocol: .awsJson11(targetPrefix: "AWSShineFrontendService_20170701"),
+            signingName: "translate", apiVersion: "2017-07-01", botocoreModel: "translate")
+    }
+
+    public var operations: [ServiceOperation] {
+        [
+            ServiceOperation("TranslateText") { (input: TranslateTextRequest, context: OperationContext) in
+                try await translateText(input, context: context)
+            },
+            ServiceOperation("ListLanguages") { (input: ListLanguagesRequest, _: OperationContext) in
+                try listLanguages(input)
+            },
+        ]
+    }
+
+    public func readiness() async -> EngineReadiness {
+        let modes = Set(engine.edges.map(\.mode.name)).count
+        guard modes > 0 else {
+            return EngineReadiness(ready: false, detail: "no Apertium language pairs installed (Scripts/setup installs them)")
+        }
+        return .ready("Apertium: \(modes) modes, \(engine.languages.count) languages")
+    }
+}

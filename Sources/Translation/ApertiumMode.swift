@@ -1,0 +1,47 @@
+import Foundation
+
+/// A translation direction Apertium has installed: a `.mode` file's pipeline of stages.
+public struct ApertiumMode: Sendable, Equatable {
+    /// The mode's name as Apertium writes it, e.g. `eng-spa` or `eng-hbs_HR`.
+    public var name: String
+    /// The source and target as Apertium codes (`eng`, `spa`, `en`, `hbs`); the target without its variant.
+    public var source: String
+    public var target: String
+    /// The variant after `_` (`HR`, `valencia`), if any.
+    public var variant: String?
+    /// The pipeline as a shell command, each program in null-flush mode (`-z`), unknown words marked.
+    public var command: String
+
+    /// Parses a mode file's text; nil when it is not a translation direction (`Cyrl-Latn`, `en-eo-bytecode`).
+    public init?(name: String, text: String) {
+        let parts = name.split(separator: "_", maxSplits: 1).map(String.init)
+        let languages = parts[0].split(separator: "-").map(String.init)
+        guard languages.count == 2, languages.allSatisfy({ (2...3).contains($0.count) && $0.allSatisfy(\.isLowercase) })
+        else { return nil }
+        self.name = name
+        source = languages[0]
+        target = languages[1]
+        variant = parts.count == 2 ? parts[1] : nil
+        let stages = text.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: " | ")
+        guard !stages.isEmpty, stages.allSatisfy({ !$0.isEmpty }) else { return nil }
+        command = stages.map { stage in
+            let stage = stage.trimmingCharacters(in: .whitespaces)
+            let program = stage.prefix { !$0.isWhitespace }
+            let rest = stage.dropFirst(program.count)
+                .replacingOccurrences(of: "$1", with: "-g")
+                .replacingOccurrences(of: "$2", with: "")
+            return "\(program) -z\(rest)"
+        }.joined(separator: " | ")
+    }
+
+    /// The translation modes installed under a modes directory (Debian: `/usr/share/apertium/modes`).
+    public static func installed(in directory: URL = URL(fileURLWithPath: "/usr/share/apertium/modes")) -> [ApertiumMode] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".mode") }.sorted().compactMap { file in
+            guard let text = try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8) else {
+                return nil
+            }
+            return ApertiumMode(name: String(file.dropLast(5)), text: text)
+        }
+    }
+}

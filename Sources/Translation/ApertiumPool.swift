@@ -1,0 +1,67 @@
+import Foundation
+
+/// A few long-lived pipelines for one mode, started on first use and replaced when one dies or times out.
+actor ApertiumPool {
+    let mode: ApertiumMode
+    let size: Int
+    let timeout: Duration
+    private var idle: [ApertiumPipeline] = []
+    private var running = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(mode: ApertiumMode, size: Int, timeout: Duration) {
+        self.mode = mode
+        self.size = size
+        self.timeout = timeout
+        // A stage that dies leaves a broken pipe; writing to it must fail, not kill the gateway with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Translates a stream on an idle pipeline (starting one if fewer than `size` run; else waiting for one).
+    func translate(_ stream: String) async throws -> String {
+        let pipeline = try await checkOut()
+        do {
+            let answer = try await pipeline.translate(stream, timeout: timeout)
+            checkIn(pipeline)
+            return answer
+        } catch {
+            checkIn(pipeline)
+            throw error
+        }
+    }
+
+    private func checkOut() async throws -> ApertiumPipeline {
+        while true {
+            while let pipeline = idle.popLast() {
+                if pipeline.isAlive { return pipeline }
+                running -= 1
+            }
+            if running < size {
+                running += 1
+                do {
+                    return try ApertiumPipeline(mode: mode)
+                } catch {
+                    running -= 1
+                    throw error
+                }
+            }
+            await withCheckedContinuation { waiters.append($0) }
+        }
+    }
+
+    private func checkIn(_ pipeline: ApertiumPipeline) {
+        if pipeline.isAlive {
+            idle.append(pipeline)
+        } else {
+            pipeline.stop()
+            running -= 1
+        }
+        if !waiters.isEmpty { waiters.removeFirst().resume() }
+    }
+
+    /// Stops every idle pipeline.
+    func shutDown() {
+        for pipeline in idle { pipeline.stop() }
+        idle = []
+    }
+}

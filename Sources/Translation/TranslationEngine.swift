@@ -1,0 +1,133 @@
+import Foundation
+
+/// A text translated, with the route it took.
+public struct Translation: Sendable, Equatable {
+    public var text: String
+    /// The Apertium modes used, in order (one for a direct pair, more when pivoting).
+    public var route: [String]
+}
+
+/// Why the engine cannot translate.
+public enum TranslationError: Error, Equatable, Sendable {
+    /// No chain of installed pairs leads from the source to the target.
+    case unsupportedPair(source: String, target: String)
+}
+
+/// Machine translation on Apertium: the installed modes are discovered at start-up, mapped to the language codes
+/// Amazon Translate uses, and chained through shared languages when no direct pair exists (the shortest chain
+/// wins: fr→es→en). Each mode runs as a small pool of long-lived null-flush pipelines.
+public final class TranslationEngine: Sendable {
+    /// One direction between two Translate language codes, through one Apertium mode.
+    public struct Edge: Sendable, Equatable {
+        public var source: String
+        public var target: String
+        public var mode: ApertiumMode
+    }
+
+    public let edges: [Edge]
+    private let pools: [String: ApertiumPool]
+
+    /// Discovers the installed modes; `poolSize` pipelines at most per mode, each request bounded by `timeout`.
+    public init(modes: [ApertiumMode] = ApertiumMode.installed(), poolSize: Int = 2, timeout: Duration = .seconds(30)) {
+        var edges: [Edge] = []
+        for mode in modes {
+            for source in Self.codes(apertium: mode.source, variant: nil, isTarget: false) {
+                for target in Self.codes(apertium: mode.target, variant: mode.variant, isTarget: true) where source != target {
+                    edges.append(Edge(source: source, target: target, mode: mode))
+                }
+            }
+        }
+        // Where a base mode and a variant give the same direction, the base mode wins.
+        var seen: Set<String> = []
+        self.edges = edges.sorted { ($0.mode.variant == nil ? 0 : 1) < ($1.mode.variant == nil ? 0 : 1) }
+            .filter { seen.insert("\($0.source)>\($0.target)").inserted }
+        var pools: [String: ApertiumPool] = [:]
+        for edge in self.edges where pools[edge.mode.name] == nil {
+            pools[edge.mode.name] = ApertiumPool(mode: edge.mode, size: poolSize, timeout: timeout)
+        }
+        self.pools = pools
+    }
+
+    /// The Translate language codes some chain of pairs can translate from or to.
+    public var languages: [String] {
+        Set(edges.flatMap { [$0.source, $0.target] }).sorted()
+    }
+
+    /// The shortest chain of modes from `source` to `target`, nil when there is none.
+    public func route(from source: String, to target: String) -> [Edge]? {
+        guard source != target else { return [] }
+        var previous: [String: Edge] = [:]
+        var frontier = [source]
+        var visited: Set<String> = [source]
+        while !frontier.isEmpty {
+            var next: [String] = []
+            for language in frontier {
+                for edge in edges where edge.source == language && !visited.contains(edge.target) {
+                    visited.insert(edge.target)
+                    previous[edge.target] = edge
+                    if edge.target == target {
+                        var path: [Edge] = []
+                        var current = target
+                        while let step = previous[current], current != source {
+                            path.insert(step, at: 0)
+                            current = step.source
+                        }
+                        return path
+                    }
+                    next.append(edge.target)
+                }
+            }
+            frontier = next
+        }
+        return nil
+    }
+
+    /// Translates plain text, keeping Apertium's unknown-word marks when `keepMarks` is set.
+    public func translate(_ text: String, from source: String, to target: String, keepMarks: Bool = false)
+        async throws -> Translation
+    {
+        guard let route = route(from: source, to: target) else {
+            throw TranslationError.unsupportedPair(source: source, target: target)
+        }
+        let leading = text.prefix { $0.isWhitespace }
+        let trailing = String(text.reversed().prefix { $0.isWhitespace }.reversed())
+        let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty else { return Translation(text: text, route: route.map(\.mode.name)) }
+        var current = body
+        for (index, edge) in route.enumerated() {
+            let answer = try await pools[edge.mode.name]!.translate(ApertiumStream.deformat(current))
+            current = ApertiumStream.reformat(answer).trimmingCharacters(in: .whitespacesAndNewlines)
+            // Marks of an earlier step would reach the next one as text: only the last step may keep them.
+            if !keepMarks || index < route.count - 1 { current = ApertiumStream.strippingMarks(current) }
+        }
+        return Translation(text: leading + current + trailing, route: route.map(\.mode.name))
+    }
+
+    /// Stops every pipeline.
+    public func shutDown() async {
+        for pool in pools.values { await pool.shutDown() }
+    }
+
+    // MARK: - Language codes
+
+    static let twoLetter = [
+        "eng": "en", "spa": "es", "cat": "ca", "por": "pt", "fra": "fr", "ita": "it", "isl": "is", "mkd": "mk",
+        "glg": "gl", "eus": "eu", "epo": "eo", "oci": "oc", "ron": "ro", "nld": "nl", "afr": "af", "bul": "bg",
+        "rus": "ru", "ukr": "uk", "dan": "da", "nob": "no", "swe": "sv", "pol": "pl", "slv": "sl", "ind": "id",
+        "zlm": "ms", "hin": "hi", "bel": "be", "arg": "an", "srd": "sc",
+    ]
+
+    /// The Translate codes an Apertium language (and target variant) stands for.
+    static func codes(apertium: String, variant: String?, isTarget: Bool) -> [String] {
+        switch (apertium, variant) {
+        case ("hbs", nil): return isTarget ? [] : ["hr", "sr", "bs"]  // the target needs a variant
+        case ("hbs", "HR"): return ["hr"]
+        case ("hbs", "SR"): return ["sr"]
+        case ("hbs", "BS"): return ["bs"]
+        case ("pt", "BR"), ("por", "BR"): return ["pt"]
+        case ("pt", nil), ("por", nil): return isTarget ? ["pt-PT"] : ["pt", "pt-PT"]
+        case (_, nil): return [twoLetter[apertium] ?? apertium]
+        default: return []  // other variants (valencia, aran, US, …) are not separate Translate languages
+        }
+    }
+}

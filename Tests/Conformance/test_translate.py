@@ -1,0 +1,90 @@
+"""Translate on Apertium, driven by boto3: direct pairs, pivots, automatic source detection, errors."""
+
+import subprocess
+
+import botocore.exceptions
+import pytest
+
+
+@pytest.fixture
+def translate(server):
+    return server.client("translate")
+
+
+def code(excinfo):
+    return excinfo.value.response["Error"]["Code"]
+
+
+def apertium(pair, text):
+    return subprocess.run(["apertium", "-u", pair], input=text, capture_output=True, text=True, check=True).stdout.strip()
+
+
+@pytest.mark.parametrize("text", ["The cats are in the garden.", "Where is the train station?",
+                                  "I would like two coffees and a glass of water, please."])
+def test_translate_text_matches_the_apertium_command_line(translate, text):
+    result = translate.translate_text(Text=text, SourceLanguageCode="en", TargetLanguageCode="es")
+    assert result["SourceLanguageCode"] == "en" and result["TargetLanguageCode"] == "es"
+    assert result["TranslatedText"] == apertium("eng-spa", text)
+
+
+def test_pivots_through_a_shared_language(translate):
+    result = translate.translate_text(Text="Le chat est dans le jardin.", SourceLanguageCode="fr",
+                                      TargetLanguageCode="en")
+    assert result["TranslatedText"] == apertium("spa-eng", apertium("fr-es", "Le chat est dans le jardin."))
+    assert "cat" in result["TranslatedText"] and "garden" in result["TranslatedText"]
+
+
+def test_auto_detects_the_source_through_comprehend(translate):
+    result = translate.translate_text(Text="El gato está en el jardín con los niños.", SourceLanguageCode="auto",
+                                      TargetLanguageCode="en")
+    assert result["SourceLanguageCode"] == "es"
+    assert "cat" in result["TranslatedText"]
+
+
+def test_whitespace_and_markup_characters_survive(translate):
+    text = "  The price is <5> [dollars] and 3/4 {of} $10 \\ ok  "
+    result = translate.translate_text(Text=text, SourceLanguageCode="en", TargetLanguageCode="es")["TranslatedText"]
+    assert result.startswith("  ") and result.endswith("  ")
+    for kept in ("<5>", "[", "]", "3/4", "{", "}", "$10", "\\"):
+        assert kept in result
+
+
+def test_unknown_words_lose_their_marks(translate):
+    result = translate.translate_text(Text="I have a xyzzy dog.", SourceLanguageCode="en", TargetLanguageCode="es")
+    assert "xyzzy" in result["TranslatedText"] and "*" not in result["TranslatedText"]
+
+
+def test_list_languages_names_every_reachable_language(translate):
+    result = translate.list_languages()
+    codes = [language["LanguageCode"] for language in result["Languages"]]
+    assert {"en", "es", "fr", "ca", "pt", "gl", "it"} <= set(codes)
+    assert {language["LanguageCode"]: language["LanguageName"] for language in result["Languages"]}["es"] == "Spanish"
+    spanish = translate.list_languages(DisplayLanguageCode="es", MaxResults=2)
+    assert len(spanish["Languages"]) == 2 and spanish["NextToken"]
+    rest = translate.list_languages(DisplayLanguageCode="es", NextToken=spanish["NextToken"])
+    assert [l["LanguageCode"] for l in spanish["Languages"] + rest["Languages"]] == codes
+
+
+def test_errors(translate):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_text(Text="Hello", SourceLanguageCode="en", TargetLanguageCode="ja")
+    assert code(excinfo) == "UnsupportedLanguagePairException"
+    assert excinfo.value.response["SourceLanguageCode"] == "en"
+    assert excinfo.value.response["TargetLanguageCode"] == "ja"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_text(Text="Hello", SourceLanguageCode="en", TargetLanguageCode="en")
+    assert code(excinfo) == "ValidationException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_text(Text="é" * 5001, SourceLanguageCode="es", TargetLanguageCode="en")
+    assert code(excinfo) == "TextSizeLimitExceededException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_text(Text="Hello", SourceLanguageCode="en", TargetLanguageCode="es",
+                                 Settings={"Formality": "FORMAL"})
+    assert code(excinfo) == "ValidationException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_text(Text="Hello", SourceLanguageCode="en", TargetLanguageCode="es",
+                                 TerminologyNames=["missing"])
+    assert code(excinfo) == "ResourceNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.list_languages(NextToken="bogus")
+    assert code(excinfo) == "InvalidParameterValueException"
