@@ -9,8 +9,9 @@ public struct ApertiumMode: Sendable, Equatable {
     public var target: String
     /// The variant after `_` (`HR`, `valencia`), if any.
     public var variant: String?
-    /// The pipeline as a shell command, each program in null-flush mode (`-z`), unknown words marked.
-    public var command: String
+    /// The pipeline as a shell command, each program in null-flush mode (`-z`); `$1` stands for the
+    /// generator's marking option.
+    var template: String
 
     /// Parses a mode file's text; nil when it is not a translation direction (`Cyrl-Latn`, `en-eo-bytecode`).
     public init?(name: String, text: String) {
@@ -24,14 +25,17 @@ public struct ApertiumMode: Sendable, Equatable {
         variant = parts.count == 2 ? parts[1] : nil
         let stages = text.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: " | ")
         guard !stages.isEmpty, stages.allSatisfy({ !$0.isEmpty }) else { return nil }
-        command = stages.map { stage in
+        template = stages.map { stage in
             let stage = stage.trimmingCharacters(in: .whitespaces)
             let program = stage.prefix { !$0.isWhitespace }
-            let rest = stage.dropFirst(program.count)
-                .replacingOccurrences(of: "$1", with: "-g")
-                .replacingOccurrences(of: "$2", with: "")
-            return "\(program) -z\(rest)"
+            return "\(program) -z\(stage.dropFirst(program.count).replacingOccurrences(of: "$2", with: ""))"
         }.joined(separator: " | ")
+    }
+
+    /// The pipeline as a shell command: with `marks`, unknown (`*`), ungenerated (`#`) and untranslated (`@`)
+    /// words keep Apertium's marks (`lt-proc -g`); without, they come out plain (`-n`), as `apertium -u` does.
+    public func command(marks: Bool) -> String {
+        template.replacingOccurrences(of: "$1", with: marks ? "-g" : "-n")
     }
 
     /// The translation modes installed under a modes directory (Debian: `/usr/share/apertium/modes`).

@@ -23,6 +23,7 @@ public enum ApertiumPipelineError: Error, CustomStringConvertible, Sendable {
 /// A pipeline serves one request at a time; `ApertiumPool` shares several.
 final class ApertiumPipeline: @unchecked Sendable {
     let mode: ApertiumMode
+    let marks: Bool
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
@@ -31,12 +32,13 @@ final class ApertiumPipeline: @unchecked Sendable {
     private var dead = false
     private var expired = false
 
-    /// Starts the pipeline's stages.
-    init(mode: ApertiumMode) throws {
+    /// Starts the pipeline's stages, marking unknown words or not.
+    init(mode: ApertiumMode, marks: Bool) throws {
         self.mode = mode
+        self.marks = marks
         queue = DispatchQueue(label: "apertium.\(mode.name)")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["/bin/sh", "-c", mode.command]
+        process.arguments = ["/bin/sh", "-c", mode.command(marks: marks)]
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

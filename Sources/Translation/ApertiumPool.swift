@@ -1,16 +1,19 @@
 import Foundation
 
-/// A few long-lived pipelines for one mode, started on first use and replaced when one dies or times out.
+/// A few long-lived pipelines for one mode (marking unknown words or not), started on first use and replaced
+/// when one dies or times out.
 actor ApertiumPool {
     let mode: ApertiumMode
+    let marks: Bool
     let size: Int
     let timeout: Duration
     private var idle: [ApertiumPipeline] = []
     private var running = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init(mode: ApertiumMode, size: Int, timeout: Duration) {
+    init(mode: ApertiumMode, marks: Bool, size: Int, timeout: Duration) {
         self.mode = mode
+        self.marks = marks
         self.size = size
         self.timeout = timeout
         // A stage that dies leaves a broken pipe; writing to it must fail, not kill the gateway with SIGPIPE.
@@ -39,7 +42,7 @@ actor ApertiumPool {
             if running < size {
                 running += 1
                 do {
-                    return try ApertiumPipeline(mode: mode)
+                    return try ApertiumPipeline(mode: mode, marks: marks)
                 } catch {
                     running -= 1
                     throw error

@@ -1,5 +1,5 @@
 /// Apertium's stream format for plain text: the characters that are markup in the stream are escaped with a
-/// backslash going in and unescaped coming out; unknown-word marks (`*`, `#`, `@`) may be stripped.
+/// backslash going in and unescaped coming out.
 public enum ApertiumStream {
     static let special: Set<Character> = ["^", "$", "[", "]", "{", "}", "/", "@", "<", ">", "\\"]
 
@@ -36,20 +36,5 @@ public enum ApertiumStream {
         }
         if text.hasSuffix(".\n") { text.removeLast(2) } else if text.hasSuffix("\n") { text.removeLast() }
         return text
-    }
-
-    /// The text without Apertium's marks for unknown (`*`), ungenerated (`#`) and untranslated (`@`) words.
-    public static func strippingMarks(_ text: String) -> String {
-        var result = ""
-        var previous: Character = " "
-        for character in text {
-            if "*#@".contains(character), !previous.isLetter, !previous.isNumber {
-                previous = character
-                continue
-            }
-            result.append(character)
-            previous = character
-        }
-        return result
     }
 }

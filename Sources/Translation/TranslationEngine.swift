@@ -25,7 +25,8 @@ public final class TranslationEngine: Sendable {
     }
 
     public let edges: [Edge]
-    private let pools: [String: ApertiumPool]
+    /// Pools by mode name, without and with unknown-word marks.
+    private let pools: [String: (plain: ApertiumPool, marked: ApertiumPool)]
 
     /// Discovers the installed modes; `poolSize` pipelines at most per mode, each request bounded by `timeout`.
     public init(modes: [ApertiumMode] = ApertiumMode.installed(), poolSize: Int = 2, timeout: Duration = .seconds(30)) {
@@ -41,9 +42,12 @@ public final class TranslationEngine: Sendable {
         var seen: Set<String> = []
         self.edges = edges.sorted { ($0.mode.variant == nil ? 0 : 1) < ($1.mode.variant == nil ? 0 : 1) }
             .filter { seen.insert("\($0.source)>\($0.target)").inserted }
-        var pools: [String: ApertiumPool] = [:]
+        var pools: [String: (plain: ApertiumPool, marked: ApertiumPool)] = [:]
         for edge in self.edges where pools[edge.mode.name] == nil {
-            pools[edge.mode.name] = ApertiumPool(mode: edge.mode, size: poolSize, timeout: timeout)
+            pools[edge.mode.name] = (
+                ApertiumPool(mode: edge.mode, marks: false, size: poolSize, timeout: timeout),
+                ApertiumPool(mode: edge.mode, marks: true, size: 1, timeout: timeout)
+            )
         }
         self.pools = pools
     }
@@ -95,17 +99,21 @@ public final class TranslationEngine: Sendable {
         guard !body.isEmpty else { return Translation(text: text, route: route.map(\.mode.name)) }
         var current = body
         for (index, edge) in route.enumerated() {
-            let answer = try await pools[edge.mode.name]!.translate(ApertiumStream.deformat(current))
-            current = ApertiumStream.reformat(answer).trimmingCharacters(in: .whitespacesAndNewlines)
             // Marks of an earlier step would reach the next one as text: only the last step may keep them.
-            if !keepMarks || index < route.count - 1 { current = ApertiumStream.strippingMarks(current) }
+            let pools = pools[edge.mode.name]!
+            let pool = keepMarks && index == route.count - 1 ? pools.marked : pools.plain
+            let answer = try await pool.translate(ApertiumStream.deformat(current))
+            current = ApertiumStream.reformat(answer).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return Translation(text: leading + current + trailing, route: route.map(\.mode.name))
     }
 
     /// Stops every pipeline.
     public func shutDown() async {
-        for pool in pools.values { await pool.shutDown() }
+        for pool in pools.values {
+            await pool.plain.shutDown()
+            await pool.marked.shutDown()
+        }
     }
 
     // MARK: - Language codes
