@@ -60,13 +60,14 @@ let package = Package(
         // Engines: plain Swift APIs, no AWS names.
         // System ICU behind plain C types: Foundation's own ICU would clash with its headers in Swift.
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
-        .target(name: "TextAnalysis", dependencies: ["CCLD2", "CICU"]),
+        .target(name: "TextAnalysis", dependencies: ["CCLD2", "CICU", "Apertium"]),
         .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
-        .target(name: "Translation"),
+        .target(name: "Apertium"),
+        .target(name: "Translation", dependencies: ["Apertium"]),
         // Service plugins: AWS shapes ↔ engine calls.
         .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
-        .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation"]),
+        .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation", "Apertium"]),
         .target(
             name: "PollyPlugin",
             dependencies: ["SibylCore", "Synthesis", "Audio", .product(name: "Logging", package: "swift-log")]
@@ -102,7 +103,7 @@ let package = Package(
         .testTarget(name: "SibylHTTPTests", dependencies: ["SibylHTTP", "SibylCore"]),
         .testTarget(name: "PollyPluginTests", dependencies: ["PollyPlugin", "Synthesis"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "TranslationTests", dependencies: ["Translation"]),
+        .testTarget(name: "TranslationTests", dependencies: ["Translation", "Apertium"]),
     ]
 )
 

@@ -1,3 +1,4 @@
+import Apertium
 import SibylCore
 import TextAnalysis
 
@@ -5,9 +6,9 @@ extension ComprehendPlugin {
     /// DetectSyntax, DetectEntities and DetectKeyPhrases accept up to 100 KB of UTF-8 text per document.
     static let analysisBytes = 100_000
 
-    func detectSyntax(_ text: String, models: EnglishTextModels) throws -> DetectSyntaxResponse {
+    func detectSyntax(_ text: String, language: String) async throws -> DetectSyntaxResponse {
         try Self.checkSize(text)
-        let sentences = models.syntax.analyze(text)
+        let sentences = try await taggedSentences(text, language: language, operation: "DetectSyntax")
         return DetectSyntaxResponse(
             SyntaxTokens: sentences.joined().enumerated().map { index, tagged in
                 SyntaxToken(
@@ -16,9 +17,10 @@ extension ComprehendPlugin {
             })
     }
 
-    func detectKeyPhrases(_ text: String, models: EnglishTextModels) throws -> DetectKeyPhrasesResponse {
+    func detectKeyPhrases(_ text: String, language: String) async throws -> DetectKeyPhrasesResponse {
         try Self.checkSize(text)
-        let phrases = KeyPhraseExtractor().phrases(in: models.syntax.analyze(text), text: text)
+        let sentences = try await taggedSentences(text, language: language, operation: "DetectKeyPhrases")
+        let phrases = KeyPhraseExtractor(language: language).phrases(in: sentences, text: text)
         return DetectKeyPhrasesResponse(
             KeyPhrases: phrases.map { KeyPhrase(Score: $0.score, Text: $0.text, BeginOffset: $0.begin, EndOffset: $0.end) })
     }
@@ -55,6 +57,32 @@ extension ComprehendPlugin {
         return (text, language)
     }
 
+    /// The languages DetectSyntax and DetectKeyPhrases serve: English on the trained tagger, Spanish on Apertium.
+    static let syntaxLanguages: Set<String> = ["en", "es"]
+
+    /// Checks that a language has a tagger (before a batch runs).
+    func checkSyntaxLanguage(_ language: String, operation: String) throws {
+        guard Self.syntaxLanguages.contains(language), language != "es" || spanish != nil else {
+            throw ServiceError(
+                code: "UnsupportedLanguageException",
+                message: "\(operation) here supports en and es (es when Apertium's Spanish data is installed); \(language) is not supported.")
+        }
+        if language == "en" { _ = try englishModels(for: language, operation: operation) }
+    }
+
+    /// The tagged sentences of a text in English or Spanish.
+    func taggedSentences(_ text: String, language: String, operation: String) async throws -> [[TaggedToken]] {
+        try checkSyntaxLanguage(language, operation: operation)
+        if language == "es", let spanish {
+            do {
+                return try await spanish.analyze(text)
+            } catch let error as ApertiumPipelineError {
+                throw ServiceError(code: "InternalServerException", message: "\(error)", status: 500)
+            }
+        }
+        return try englishModels(for: language, operation: operation).syntax.analyze(text)
+    }
+
     /// The English models, or the error that a language without models (or models that did not load) gets.
     func englishModels(for language: String, operation: String) throws -> EnglishTextModels {
         guard language == "en" else {
@@ -77,14 +105,14 @@ extension ComprehendPlugin {
 
     /// Runs one operation per document: the bad ones land in `ErrorList`, the good ones in `ResultList`.
     func batch<Result: Codable & Sendable>(
-        _ documents: [String], _ analyze: (String) throws -> Result
-    ) -> BatchResponse<Result> {
+        _ documents: [String], _ analyze: (String) async throws -> Result
+    ) async -> BatchResponse<Result> {
         var results: [BatchItem<Result>] = []
         var errors: [BatchItemError] = []
         for (index, text) in documents.enumerated() {
             do {
                 try ComprehendLimits.checkNotEmpty(text, member: "TextList[\(index)]")
-                results.append(BatchItem(index: index, result: try analyze(text)))
+                results.append(BatchItem(index: index, result: try await analyze(text)))
             } catch let error as ServiceError {
                 errors.append(.init(Index: index, ErrorCode: Self.batchErrorCode(error), ErrorMessage: error.message))
             } catch {

@@ -1,3 +1,4 @@
+import Apertium
 import SibylCore
 import TextAnalysis
 
@@ -9,13 +10,15 @@ public struct ComprehendPlugin: ServicePlugin {
     let pii: PIIRecognizer
     let english: EnglishTextModels?
     let modelFailure: String?
+    let spanish: ApertiumSyntaxAnalyzer?
 
     /// Creates the plugin over a language identifier, a PII recognizer and the trained English models (nil, with
     /// the reason, when they could not be loaded: the operations that need them then answer that reason).
     public init(
         languages: any LanguageIdentifier, pii: PIIRecognizer = PIIRecognizer(), english: EnglishTextModels?,
-        modelFailure: String? = nil
+        modelFailure: String? = nil, spanish: ApertiumSyntaxAnalyzer? = .spanish()
     ) {
+        self.spanish = spanish
         self.languages = languages
         self.pii = pii
         self.english = english
@@ -38,19 +41,18 @@ public struct ComprehendPlugin: ServicePlugin {
                 batchDominantLanguages(input.TextList)
             },
             ServiceOperation("DetectSyntax") { (input: DocumentRequest, _: OperationContext) in
-                try detectSyntax(input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectSyntax"))
+                try await detectSyntax(input.Text, language: input.LanguageCode)
             },
             ServiceOperation("BatchDetectSyntax") { (input: BatchDocumentRequest, _: OperationContext) in
-                let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectSyntax")
-                return batch(input.TextList) { try detectSyntax($0, models: models) }
+                try checkSyntaxLanguage(input.LanguageCode, operation: "BatchDetectSyntax")
+                return await batch(input.TextList) { try await detectSyntax($0, language: input.LanguageCode) }
             },
             ServiceOperation("DetectKeyPhrases") { (input: DocumentRequest, _: OperationContext) in
-                try detectKeyPhrases(
-                    input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectKeyPhrases"))
+                try await detectKeyPhrases(input.Text, language: input.LanguageCode)
             },
             ServiceOperation("BatchDetectKeyPhrases") { (input: BatchDocumentRequest, _: OperationContext) in
-                let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectKeyPhrases")
-                return batch(input.TextList) { try detectKeyPhrases($0, models: models) }
+                try checkSyntaxLanguage(input.LanguageCode, operation: "BatchDetectKeyPhrases")
+                return await batch(input.TextList) { try await detectKeyPhrases($0, language: input.LanguageCode) }
             },
             ServiceOperation("DetectEntities") { (input: DetectEntitiesRequest, _: OperationContext) in
                 let (text, language) = try Self.builtInEntitiesInput(input)
@@ -58,14 +60,14 @@ public struct ComprehendPlugin: ServicePlugin {
             },
             ServiceOperation("BatchDetectEntities") { (input: BatchDocumentRequest, _: OperationContext) in
                 let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectEntities")
-                return batch(input.TextList) { try detectEntities($0, models: models) }
+                return await batch(input.TextList) { try detectEntities($0, models: models) }
             },
             ServiceOperation("DetectSentiment") { (input: DocumentRequest, _: OperationContext) in
                 try detectSentiment(input.Text, models: englishModels(for: input.LanguageCode, operation: "DetectSentiment"))
             },
             ServiceOperation("BatchDetectSentiment") { (input: BatchDocumentRequest, _: OperationContext) in
                 let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectSentiment")
-                return batch(input.TextList) { try detectSentiment($0, models: models) }
+                return await batch(input.TextList) { try detectSentiment($0, models: models) }
             },
             ServiceOperation("DetectTargetedSentiment") { (input: DocumentRequest, _: OperationContext) in
                 try detectTargetedSentiment(
@@ -73,7 +75,7 @@ public struct ComprehendPlugin: ServicePlugin {
             },
             ServiceOperation("BatchDetectTargetedSentiment") { (input: BatchDocumentRequest, _: OperationContext) in
                 let models = try englishModels(for: input.LanguageCode, operation: "BatchDetectTargetedSentiment")
-                return batch(input.TextList) { try detectTargetedSentiment($0, models: models) }
+                return await batch(input.TextList) { try detectTargetedSentiment($0, models: models) }
             },
             ServiceOperation("DetectPiiEntities") { (input: PiiRequest, _: OperationContext) in
                 try detectPiiEntities(input)

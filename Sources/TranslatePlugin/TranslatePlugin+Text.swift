@@ -1,3 +1,4 @@
+import Apertium
 import Foundation
 import SibylCore
 import Translation

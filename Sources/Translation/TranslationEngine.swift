@@ -1,3 +1,4 @@
+import Apertium
 import Foundation
 
 /// A text translated, with the route it took.
@@ -45,8 +46,8 @@ public final class TranslationEngine: Sendable {
         var pools: [String: (plain: ApertiumPool, marked: ApertiumPool)] = [:]
         for edge in self.edges where pools[edge.mode.name] == nil {
             pools[edge.mode.name] = (
-                ApertiumPool(mode: edge.mode, marks: false, size: poolSize, timeout: timeout),
-                ApertiumPool(mode: edge.mode, marks: true, size: 1, timeout: timeout)
+                ApertiumPool(name: edge.mode.name, command: edge.mode.command(marks: false), size: poolSize, timeout: timeout),
+                ApertiumPool(name: edge.mode.name, command: edge.mode.command(marks: true), size: 1, timeout: timeout)
             )
         }
         self.pools = pools
@@ -102,7 +103,7 @@ public final class TranslationEngine: Sendable {
             // Marks of an earlier step would reach the next one as text: only the last step may keep them.
             let pools = pools[edge.mode.name]!
             let pool = keepMarks && index == route.count - 1 ? pools.marked : pools.plain
-            let answer = try await pool.translate(ApertiumStream.deformat(current))
+            let answer = try await pool.process(ApertiumStream.deformat(current))
             current = ApertiumStream.reformat(answer).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         return Translation(text: leading + current + trailing, route: route.map(\.mode.name))

@@ -97,7 +97,7 @@ def test_batches_answer_good_documents_and_report_bad_ones(comprehend):
 
 def test_errors(comprehend):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        comprehend.detect_syntax(Text="Hola amigos", LanguageCode="es")
+        comprehend.detect_syntax(Text="Hallo Freunde", LanguageCode="de")
     assert code(excinfo) == "UnsupportedLanguageException"
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         comprehend.detect_entities(Text="x" * 100_001, LanguageCode="en")
@@ -149,3 +149,16 @@ def test_detect_entities_refuses_what_needs_a_custom_recognizer(comprehend):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         comprehend.detect_entities(Text="Paris")
     assert code(excinfo) == "InvalidRequestException"
+
+
+def test_spanish_syntax_and_key_phrases_come_from_apertium(comprehend):
+    text = "El niño comió del pastel en la casa blanca de Madrid. ¿Vienes mañana?"
+    tokens = comprehend.detect_syntax(Text=text, LanguageCode="es")["SyntaxTokens"]
+    assert all(span(text, t) == t["Text"] for t in tokens)
+    tags = {t["Text"]: t["PartOfSpeech"]["Tag"] for t in tokens}
+    assert tags["El"] == "DET" and tags["niño"] == "NOUN" and tags["comió"] == "VERB" and tags["blanca"] == "ADJ"
+    assert tags["Madrid"] == "PROPN" and tags["del"] == "ADP" and tags["¿"] == "PUNCT"
+    phrases = [p["Text"] for p in comprehend.detect_key_phrases(Text=text, LanguageCode="es")["KeyPhrases"]]
+    assert "El niño" in phrases and "la casa blanca de Madrid" in phrases
+    batch = comprehend.batch_detect_syntax(TextList=["Hola.", "x" * 100_001], LanguageCode="es")
+    assert [r["Index"] for r in batch["ResultList"]] == [0] and batch["ErrorList"][0]["Index"] == 1

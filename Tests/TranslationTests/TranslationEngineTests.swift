@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Translation
+import Apertium
 
 @Suite("Translation engine")
 struct TranslationEngineTests {

@@ -11,10 +11,20 @@ public struct TextSpan: Sendable, Equatable {
 
 /// Key phrases as Comprehend finds them: noun phrases chunked from part-of-speech tags, a determiner or
 /// possessive, numbers and adjectives before one or more nouns ("the old stone bridge", "three days",
-/// "John Smith's car"), joined over "of" ("the Bank of England"). The score is the tagger's confidence in the
-/// phrase's tags (their geometric mean).
+/// "John Smith's car"), joined over "of" ("the Bank of England"); in Spanish also adjectives after the noun
+/// and "de" ("la casa blanca de Madrid"). The score is the tagger's confidence in the phrase's tags (their
+/// geometric mean).
 public struct KeyPhraseExtractor: Sendable {
-    public init() {}
+    /// Words that join two noun phrases into one.
+    let joiners: Set<String>
+    /// Whether adjectives may follow the noun.
+    let adjectivesFollow: Bool
+
+    /// Creates an extractor for a language (`en`, `es`).
+    public init(language: String = "en") {
+        joiners = language == "es" ? ["de", "del"] : ["of"]
+        adjectivesFollow = language == "es"
+    }
 
     /// The noun phrases of tagged sentences, in text order.
     public func phrases(in sentences: [[TaggedToken]], text: String) -> [TextSpan] {
@@ -53,7 +63,7 @@ public struct KeyPhraseExtractor: Sendable {
         var lastHead: Int?
         while index < sentence.count {
             let item = sentence[index]
-            if Self.heads.contains(item.tag) {
+            if Self.heads.contains(item.tag) || (adjectivesFollow && item.tag == "ADJ" && lastHead == index) {
                 lastHead = index + 1
             } else if item.tag == "ADJ" || isHyphenInside(sentence, index) {
                 // adjectives (and hyphens inside compounds) may precede a head
@@ -61,7 +71,7 @@ public struct KeyPhraseExtractor: Sendable {
                 lastHead == index
             {
                 // a possessive 's inside the phrase: "John Smith's car"
-            } else if item.token.text.lowercased() == "of", let head = lastHead, head == index,
+            } else if joiners.contains(item.token.text.lowercased()), let head = lastHead, head == index,
                 index + 1 < sentence.count, let continued = phraseEnd(sentence, from: index + 1)
             {
                 return continued  // "the Bank of England"

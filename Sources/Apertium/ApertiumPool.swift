@@ -1,27 +1,28 @@
 import Foundation
 
-/// A few long-lived pipelines for one mode (marking unknown words or not), started on first use and replaced
-/// when one dies or times out.
-actor ApertiumPool {
-    let mode: ApertiumMode
-    let marks: Bool
+/// A few long-lived pipelines running one command, started on first use and replaced when one dies or times out.
+public actor ApertiumPool {
+    public let name: String
+    let command: String
     let size: Int
     let timeout: Duration
     private var idle: [ApertiumPipeline] = []
     private var running = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    init(mode: ApertiumMode, marks: Bool, size: Int, timeout: Duration) {
-        self.mode = mode
-        self.marks = marks
+    /// Creates a pool of at most `size` pipelines running `command` (stages joined with `|`, each with `-z`),
+    /// each request bounded by `timeout`. Nothing starts until the first request.
+    public init(name: String, command: String, size: Int, timeout: Duration) {
+        self.name = name
+        self.command = command
         self.size = size
         self.timeout = timeout
         // A stage that dies leaves a broken pipe; writing to it must fail, not kill the gateway with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// Translates a stream on an idle pipeline (starting one if fewer than `size` run; else waiting for one).
-    func translate(_ stream: String) async throws -> String {
+    /// Runs a stream through an idle pipeline (starting one if fewer than `size` run; else waiting for one).
+    public func process(_ stream: String) async throws -> String {
         let pipeline = try await checkOut()
         do {
             let answer = try await pipeline.translate(stream, timeout: timeout)
@@ -42,7 +43,7 @@ actor ApertiumPool {
             if running < size {
                 running += 1
                 do {
-                    return try ApertiumPipeline(mode: mode, marks: marks)
+                    return try ApertiumPipeline(name: name, command: command)
                 } catch {
                     running -= 1
                     throw error
@@ -63,7 +64,7 @@ actor ApertiumPool {
     }
 
     /// Stops every idle pipeline.
-    func shutDown() {
+    public func shutDown() {
         for pipeline in idle { pipeline.stop() }
         idle = []
     }

@@ -3,14 +3,14 @@ import Foundation
 /// Why a translation through a pipeline failed.
 public enum ApertiumPipelineError: Error, CustomStringConvertible, Sendable {
     /// The pipeline did not answer in time; it was stopped and will be replaced.
-    case timedOut(mode: String, seconds: Double)
+    case timedOut(pipeline: String, seconds: Double)
     /// A stage exited (or could not start); the pipeline will be replaced.
-    case stopped(mode: String, reason: String)
+    case stopped(pipeline: String, reason: String)
 
     public var description: String {
         switch self {
-        case .timedOut(let mode, let seconds): "Apertium \(mode) did not answer within \(seconds) s"
-        case .stopped(let mode, let reason): "Apertium \(mode) stopped: \(reason)"
+        case .timedOut(let pipeline, let seconds): "Apertium \(pipeline) did not answer within \(seconds) s"
+        case .stopped(let pipeline, let reason): "Apertium \(pipeline) stopped: \(reason)"
         }
     }
 }
@@ -19,11 +19,10 @@ public enum ApertiumPipelineError: Error, CustomStringConvertible, Sendable {
 /// a stream followed by a NUL, answered by the translated stream followed by a NUL (about 1 ms a sentence,
 /// against hundreds of milliseconds to start `apertium` per request).
 ///
-/// The stages run under `sh` in a session of their own, so that a timeout can stop all of them at once.
-/// A pipeline serves one request at a time; `ApertiumPool` shares several.
+/// The stages (a shell pipeline, each program with `-z`) run under `sh` in a session of their own, so that a
+/// timeout can stop all of them at once. A pipeline serves one request at a time; `ApertiumPool` shares several.
 final class ApertiumPipeline: @unchecked Sendable {
-    let mode: ApertiumMode
-    let marks: Bool
+    let name: String
     private let process = Process()
     private let input = Pipe()
     private let output = Pipe()
@@ -32,13 +31,12 @@ final class ApertiumPipeline: @unchecked Sendable {
     private var dead = false
     private var expired = false
 
-    /// Starts the pipeline's stages, marking unknown words or not.
-    init(mode: ApertiumMode, marks: Bool) throws {
-        self.mode = mode
-        self.marks = marks
-        queue = DispatchQueue(label: "apertium.\(mode.name)")
+    /// Starts the pipeline's stages.
+    init(name: String, command: String) throws {
+        self.name = name
+        queue = DispatchQueue(label: "apertium.\(name)")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["/bin/sh", "-c", mode.command(marks: marks)]
+        process.arguments = ["/bin/sh", "-c", command]
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -46,7 +44,7 @@ final class ApertiumPipeline: @unchecked Sendable {
         do {
             try process.run()
         } catch {
-            throw ApertiumPipelineError.stopped(mode: mode.name, reason: "cannot start: \(error)")
+            throw ApertiumPipelineError.stopped(pipeline: name, reason: "cannot start: \(error)")
         }
     }
 
@@ -69,7 +67,7 @@ final class ApertiumPipeline: @unchecked Sendable {
                     continuation.resume(returning: try self.exchange(stream))
                 } catch {
                     continuation.resume(
-                        throwing: self.didExpire ? ApertiumPipelineError.timedOut(mode: self.mode.name, seconds: seconds) : error)
+                        throwing: self.didExpire ? ApertiumPipelineError.timedOut(pipeline: self.name, seconds: seconds) : error)
                 }
             }
         }
@@ -97,7 +95,7 @@ final class ApertiumPipeline: @unchecked Sendable {
 
     /// Writes the stream and a NUL, reads up to the answering NUL (blocking; runs on the pipeline's queue).
     private func exchange(_ stream: String) throws -> String {
-        guard isAlive else { throw ApertiumPipelineError.stopped(mode: mode.name, reason: "a stage exited") }
+        guard isAlive else { throw ApertiumPipelineError.stopped(pipeline: name, reason: "a stage exited") }
         var request = Array(stream.utf8.filter { $0 != 0 })
         request.append(0)
         let written = request.withUnsafeBytes { bytes -> Bool in
@@ -109,13 +107,13 @@ final class ApertiumPipeline: @unchecked Sendable {
             }
             return true
         }
-        guard written else { throw ApertiumPipelineError.stopped(mode: mode.name, reason: "its input closed") }
+        guard written else { throw ApertiumPipelineError.stopped(pipeline: name, reason: "its input closed") }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
         let descriptor = output.fileHandleForReading.fileDescriptor
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            guard count > 0 else { throw ApertiumPipelineError.stopped(mode: mode.name, reason: "its output closed") }
+            guard count > 0 else { throw ApertiumPipelineError.stopped(pipeline: name, reason: "its output closed") }
             if let end = buffer[0..<count].firstIndex(of: 0) {
                 answer += buffer[0..<end]
                 return String(decoding: answer, as: UTF8.self)
