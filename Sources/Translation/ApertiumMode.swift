@@ -28,7 +28,8 @@ public struct ApertiumMode: Sendable, Equatable {
         template = stages.map { stage in
             let stage = stage.trimmingCharacters(in: .whitespaces)
             let program = stage.prefix { !$0.isWhitespace }
-            return "\(program) -z\(stage.dropFirst(program.count).replacingOccurrences(of: "$2", with: ""))"
+            let arguments = stage.dropFirst(program.count).replacingOccurrences(of: "$2", with: "")
+            return arguments.hasPrefix(" -z") ? program + arguments : "\(program) -z\(arguments)"
         }.joined(separator: " | ")
     }
 
@@ -38,14 +39,36 @@ public struct ApertiumMode: Sendable, Equatable {
         template.replacingOccurrences(of: "$1", with: marks ? "-g" : "-n")
     }
 
-    /// The translation modes installed under a modes directory (Debian: `/usr/share/apertium/modes`).
+    /// The translation modes installed under a modes directory (Debian: `/usr/share/apertium/modes`), each in
+    /// the word-bound-blank form the `apertium` command runs (`apertium-wblank-mode`, which keeps inline markup
+    /// with the words it belongs to), or as written where that tool is missing.
     public static func installed(in directory: URL = URL(fileURLWithPath: "/usr/share/apertium/modes")) -> [ApertiumMode] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return files.filter { $0.hasSuffix(".mode") }.sorted().compactMap { file in
-            guard let text = try? String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8) else {
-                return nil
-            }
-            return ApertiumMode(name: String(file.dropLast(5)), text: text)
+            let path = directory.appendingPathComponent(file)
+            let name = String(file.dropLast(5))
+            guard ApertiumMode(name: name, text: "x") != nil,
+                let text = wordBoundPipeline(path) ?? (try? String(contentsOf: path, encoding: .utf8))
+            else { return nil }
+            return ApertiumMode(name: name, text: text)
         }
+    }
+
+    /// `apertium-wblank-mode -z FILE`: the mode's pipeline with word-bound blanks attached and detached.
+    static func wordBoundPipeline(_ modeFile: URL) -> String? {
+        let tool = "/usr/bin/apertium-wblank-mode"
+        guard FileManager.default.isExecutableFile(atPath: tool) else { return nil }
+        let process = Process()
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-z", modeFile.path]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 }
