@@ -23,20 +23,12 @@ extension TranslatePlugin {
             throw ServiceError.validation(
                 "The source language code and the target language code are the same (\(source)); choose a different target.")
         }
-        do {
-            let translation = try await engine.translate(input.Text, from: source, to: input.TargetLanguageCode)
-            return TranslateTextResponse(
-                TranslatedText: translation.text, SourceLanguageCode: source, TargetLanguageCode: input.TargetLanguageCode,
-                AppliedTerminologies: nil, AppliedSettings: nil)
-        } catch TranslationError.unsupportedPair(let from, let to) {
-            var error = ServiceError(
-                code: "UnsupportedLanguagePairException",
-                message: "Unsupported language pair: \(from) to \(to). No chain of installed Apertium pairs connects them.")
-            error.members = ["SourceLanguageCode": from, "TargetLanguageCode": to]
-            throw error
-        } catch let error as ApertiumPipelineError {
-            throw ServiceError(code: "ServiceUnavailableException", message: "\(error)", status: 503)
+        let translation = try await translating(from: source, to: input.TargetLanguageCode) {
+            try await engine.translate(input.Text, from: source, to: input.TargetLanguageCode)
         }
+        return TranslateTextResponse(
+            TranslatedText: translation.text, SourceLanguageCode: source, TargetLanguageCode: input.TargetLanguageCode,
+            AppliedTerminologies: nil, AppliedSettings: nil)
     }
 
     /// Settings Apertium cannot honour are refused, as Translate refuses them for unsupported languages.

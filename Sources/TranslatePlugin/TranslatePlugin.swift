@@ -3,8 +3,8 @@ import SibylCore
 import Translation
 
 /// Amazon Translate on Apertium: TranslateText between every pair of languages a chain of installed Apertium
-/// pairs connects, and ListLanguages. Terminologies, profanity masking, documents and batch jobs answer clear
-/// errors until they land.
+/// pairs connects, TranslateDocument (plain text and HTML) and ListLanguages. Terminologies, profanity masking,
+/// Word documents and batch jobs answer clear errors until they land.
 public struct TranslatePlugin: ServicePlugin {
     let engine: TranslationEngine
 
@@ -26,6 +26,9 @@ public struct TranslatePlugin: ServicePlugin {
         [
             ServiceOperation("TranslateText") { (input: TranslateTextRequest, context: OperationContext) in
                 try await translateText(input, context: context)
+            },
+            ServiceOperation("TranslateDocument") { (input: TranslateDocumentRequest, context: OperationContext) in
+                try await translateDocument(input, context: context)
             },
             ServiceOperation("ListLanguages") { (input: ListLanguagesRequest, _: OperationContext) in
                 try listLanguages(input)

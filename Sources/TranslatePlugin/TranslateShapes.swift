@@ -1,3 +1,4 @@
+import Foundation
 import SibylCore
 
 struct TranslationSettings: Codable, Sendable {
@@ -72,4 +73,37 @@ struct ListLanguagesResponse: Codable, Sendable {
     var Languages: [Language]
     var DisplayLanguageCode: String
     var NextToken: String?
+}
+
+struct Document: Codable, Sendable {
+    var Content: Data
+    var ContentType: String
+}
+
+struct TranslateDocumentRequest: Codable, Sendable, ValidatableInput {
+    var Document: Document
+    var SourceLanguageCode: String
+    var TargetLanguageCode: String
+    var TerminologyNames: [String]?
+    var Settings: TranslationSettings?
+
+    func validate() throws {
+        for (member, code) in [("sourceLanguageCode", SourceLanguageCode), ("targetLanguageCode", TargetLanguageCode)]
+        where !(2...5).contains(code.count) {
+            throw ServiceError.constraint(
+                member: member, value: "'\(code)'", "Member must have length between 2 and 5 inclusive")
+        }
+    }
+}
+
+struct TranslatedDocument: Codable, Sendable {
+    var Content: Data
+}
+
+struct TranslateDocumentResponse: Codable, Sendable {
+    var TranslatedDocument: TranslatedDocument
+    var SourceLanguageCode: String
+    var TargetLanguageCode: String
+    var AppliedTerminologies: [AppliedTerminology]?
+    var AppliedSettings: TranslationSettings?
 }

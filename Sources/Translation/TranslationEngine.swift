@@ -109,6 +109,17 @@ public final class TranslationEngine: Sendable {
         return Translation(text: leading + current + trailing, route: route.map(\.mode.name))
     }
 
+    /// Translates an HTML document, its markup kept in place (Apertium's HTML deformatter and reformatter
+    /// around the same pipelines).
+    public func translateHTML(_ html: String, from source: String, to target: String) async throws -> Translation {
+        guard let route = route(from: source, to: target) else {
+            throw TranslationError.unsupportedPair(source: source, target: target)
+        }
+        var stream = try await ApertiumFormatter.deformatHTML(html)
+        for edge in route { stream = try await pools[edge.mode.name]!.plain.process(stream) }
+        return Translation(text: try await ApertiumFormatter.reformatHTML(stream), route: route.map(\.mode.name))
+    }
+
     /// Stops every pipeline.
     public func shutDown() async {
         for pool in pools.values {

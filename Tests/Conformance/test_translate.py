@@ -88,3 +88,43 @@ def test_errors(translate):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         translate.list_languages(NextToken="bogus")
     assert code(excinfo) == "InvalidParameterValueException"
+
+
+HTML = ('<html><head><title>The house</title></head><body><p>Hello <b>big</b> world &amp; friends.</p>'
+        '<p>The cat is <a href="/x">here</a>.</p></body></html>')
+
+
+def test_translate_document_keeps_html_markup_as_the_command_line_does(translate):
+    result = translate.translate_document(Document={"Content": HTML.encode(), "ContentType": "text/html"},
+                                          SourceLanguageCode="en", TargetLanguageCode="es")
+    translated = result["TranslatedDocument"]["Content"].decode()
+    expected = subprocess.run(["apertium", "-u", "-f", "html", "eng-spa"], input=HTML, capture_output=True,
+                              text=True, check=True).stdout
+    assert translated == expected
+    for markup in ("<title>", "<b>", "</b>", '<a href="/x">', "&amp;", "</html>"):
+        assert markup in translated
+    assert "gato" in translated and "casa" in translated
+
+
+def test_translate_document_plain_text_with_auto_source(translate):
+    text = "The cat is here.\n\nThe dog is there."
+    result = translate.translate_document(Document={"Content": text.encode(), "ContentType": "text/plain"},
+                                          SourceLanguageCode="auto", TargetLanguageCode="es")
+    assert result["SourceLanguageCode"] == "en"
+    assert result["TranslatedDocument"]["Content"].decode() == apertium("eng-spa", text)
+
+
+def test_translate_document_errors(translate):
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_document(Document={"Content": b"PK\x03\x04", "ContentType": docx},
+                                     SourceLanguageCode="en", TargetLanguageCode="es")
+    assert code(excinfo) == "InvalidRequestException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_document(Document={"Content": b"x" * 102_401, "ContentType": "text/plain"},
+                                     SourceLanguageCode="en", TargetLanguageCode="es")
+    assert code(excinfo) == "LimitExceededException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_document(Document={"Content": b"Hello", "ContentType": "text/plain"},
+                                     SourceLanguageCode="en", TargetLanguageCode="ja")
+    assert code(excinfo) == "UnsupportedLanguagePairException"

@@ -1,0 +1,74 @@
+import Apertium
+import Foundation
+import SibylCore
+import Translation
+
+extension TranslatePlugin {
+    /// TranslateDocument accepts documents of up to 100 KB.
+    static let documentBytes = 102_400
+    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    func translateDocument(_ input: TranslateDocumentRequest, context: OperationContext) async throws
+        -> TranslateDocumentResponse
+    {
+        let document = input.Document
+        guard document.Content.count <= Self.documentBytes else {
+            throw ServiceError(
+                code: "LimitExceededException",
+                message: "The document is \(document.Content.count) bytes; TranslateDocument accepts up to \(Self.documentBytes).")
+        }
+        let isHTML = document.ContentType == "text/html"
+        guard isHTML || document.ContentType == "text/plain" else {
+            let detail =
+                document.ContentType == Self.docxType
+                ? "Word documents are not translated here yet" : "\(document.ContentType) is not a supported content type"
+            throw ServiceError(
+                code: "InvalidRequestException", message: "\(detail); send text/plain or text/html.")
+        }
+        guard let text = String(data: document.Content, encoding: .utf8) else {
+            throw ServiceError(code: "InvalidRequestException", message: "The document is not UTF-8 text.")
+        }
+        if let name = input.TerminologyNames?.first {
+            throw ServiceError(code: "ResourceNotFoundException", message: "The terminology \(name) does not exist.")
+        }
+        try Self.checkSettings(input.Settings, target: input.TargetLanguageCode)
+        let source =
+            input.SourceLanguageCode == "auto"
+            ? try await detectLanguage(isHTML ? Self.visibleText(text) : text, context: context) : input.SourceLanguageCode
+        guard source != input.TargetLanguageCode else {
+            throw ServiceError.validation("The source and target language codes are the same (\(source)).")
+        }
+        let translation = try await translating(from: source, to: input.TargetLanguageCode) {
+            isHTML
+                ? try await engine.translateHTML(text, from: source, to: input.TargetLanguageCode)
+                : try await engine.translate(text, from: source, to: input.TargetLanguageCode)
+        }
+        return TranslateDocumentResponse(
+            TranslatedDocument: TranslatedDocument(Content: Data(translation.text.utf8)), SourceLanguageCode: source,
+            TargetLanguageCode: input.TargetLanguageCode, AppliedTerminologies: nil, AppliedSettings: nil)
+    }
+
+    /// The text of an HTML document without its markup (for language detection only).
+    static func visibleText(_ html: String) -> String {
+        html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+    }
+
+    /// Runs a translation, turning engine failures into Translate's errors.
+    func translating(from source: String, to target: String, _ work: () async throws -> Translation) async throws
+        -> Translation
+    {
+        do {
+            return try await work()
+        } catch TranslationError.unsupportedPair(let from, let to) {
+            var error = ServiceError(
+                code: "UnsupportedLanguagePairException",
+                message: "Unsupported language pair: \(from) to \(to). No chain of installed Apertium pairs connects them.")
+            error.members = ["SourceLanguageCode": from, "TargetLanguageCode": to]
+            throw error
+        } catch let error as ApertiumPipelineError {
+            throw ServiceError(code: "ServiceUnavailableException", message: "\(error)", status: 503)
+        } catch let error as ApertiumFormatter.Failure {
+            throw ServiceError(code: "InternalServerException", message: "\(error)", status: 500)
+        }
+    }
+}
