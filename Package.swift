@@ -28,9 +28,12 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
+        // The one place XML is parsed safely (no external entities; Linux's parse() result double-checked).
+        .target(name: "XMLReading"),
         .target(
             name: "SibylCore",
             dependencies: [
+                "XMLReading",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -40,6 +43,7 @@ let package = Package(
             name: "SibylHTTP",
             dependencies: [
                 "SibylCore",
+                "XMLReading",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -64,13 +68,13 @@ let package = Package(
         .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
         .target(name: "Apertium"),
-        .target(name: "Translation", dependencies: ["Apertium"]),
+        .target(name: "Translation", dependencies: ["Apertium", "XMLReading"]),
         // Service plugins: AWS shapes ↔ engine calls.
         .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
         .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation", "Apertium"]),
         .target(
             name: "PollyPlugin",
-            dependencies: ["SibylCore", "Synthesis", "Audio", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SibylCore", "Synthesis", "Audio", "XMLReading", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "SibylCLI",

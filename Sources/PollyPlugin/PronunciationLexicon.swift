@@ -1,4 +1,5 @@
 import Foundation
+import XMLReading
 import SibylCore
 
 #if canImport(FoundationXML)

@@ -28,9 +28,6 @@ extension TranslatePlugin {
         guard let text = String(data: document.Content, encoding: .utf8) else {
             throw ServiceError(code: "InvalidRequestException", message: "The document is not UTF-8 text.")
         }
-        if let name = input.TerminologyNames?.first {
-            throw ServiceError(code: "ResourceNotFoundException", message: "The terminology \(name) does not exist.")
-        }
         try Self.checkSettings(input.Settings, target: input.TargetLanguageCode)
         let source =
             input.SourceLanguageCode == "auto"
@@ -38,14 +35,23 @@ extension TranslatePlugin {
         guard source != input.TargetLanguageCode else {
             throw ServiceError.validation("The source and target language codes are the same (\(source)).")
         }
+        let terminologies = try termProtection(
+            input.TerminologyNames, from: source, to: input.TargetLanguageCode, resources: context.resources)
+        if isHTML, !terminologies.isEmpty {
+            throw ServiceError(
+                code: "InvalidRequestException", message: "Terminologies apply to text/plain documents here, not yet to HTML.")
+        }
         let translation = try await translating(from: source, to: input.TargetLanguageCode) {
             isHTML
                 ? try await engine.translateHTML(text, from: source, to: input.TargetLanguageCode)
-                : try await engine.translate(text, from: source, to: input.TargetLanguageCode)
+                : try await engine.translate(
+                    text, from: source, to: input.TargetLanguageCode,
+                    terms: terminologies.first?.protection ?? TermProtection(terms: []))
         }
         return TranslateDocumentResponse(
             TranslatedDocument: TranslatedDocument(Content: Data(translation.text.utf8)), SourceLanguageCode: source,
-            TargetLanguageCode: input.TargetLanguageCode, AppliedTerminologies: nil, AppliedSettings: nil)
+            TargetLanguageCode: input.TargetLanguageCode,
+            AppliedTerminologies: Self.applied(terminologies.first?.name, translation), AppliedSettings: nil)
     }
 
     /// The text of an HTML document without its markup (for language detection only).

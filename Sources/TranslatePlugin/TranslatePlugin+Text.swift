@@ -12,9 +12,6 @@ extension TranslatePlugin {
                 message: "Input text size exceeds limit. Max length of request text allowed is \(Self.textBytes) bytes "
                     + "while in this request the text size is \(bytes) bytes")
         }
-        if let names = input.TerminologyNames, let name = names.first {
-            throw ServiceError(code: "ResourceNotFoundException", message: "The terminology \(name) does not exist.")
-        }
         try Self.checkSettings(input.Settings, target: input.TargetLanguageCode)
         let source =
             input.SourceLanguageCode == "auto"
@@ -23,12 +20,25 @@ extension TranslatePlugin {
             throw ServiceError.validation(
                 "The source language code and the target language code are the same (\(source)); choose a different target.")
         }
+        let terminologies = try termProtection(
+            input.TerminologyNames, from: source, to: input.TargetLanguageCode, resources: context.resources)
         let translation = try await translating(from: source, to: input.TargetLanguageCode) {
-            try await engine.translate(input.Text, from: source, to: input.TargetLanguageCode)
+            try await engine.translate(
+                input.Text, from: source, to: input.TargetLanguageCode,
+                terms: terminologies.first?.protection ?? TermProtection(terms: []))
         }
         return TranslateTextResponse(
             TranslatedText: translation.text, SourceLanguageCode: source, TargetLanguageCode: input.TargetLanguageCode,
-            AppliedTerminologies: nil, AppliedSettings: nil)
+            AppliedTerminologies: Self.applied(terminologies.first?.name, translation), AppliedSettings: nil)
+    }
+
+    /// Translate's AppliedTerminologies: the terminology with the terms that were used (none when unused).
+    static func applied(_ name: String?, _ translation: Translation) -> [AppliedTerminology]? {
+        guard let name else { return nil }
+        return [
+            AppliedTerminology(
+                Name: name, Terms: translation.appliedTerms.map { Term(SourceText: $0.source, TargetText: $0.target) })
+        ]
     }
 
     /// Settings Apertium cannot honour are refused, as Translate refuses them for unsupported languages.

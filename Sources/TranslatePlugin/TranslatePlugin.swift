@@ -3,7 +3,7 @@ import SibylCore
 import Translation
 
 /// Amazon Translate on Apertium: TranslateText between every pair of languages a chain of installed Apertium
-/// pairs connects, TranslateDocument (plain text and HTML) and ListLanguages. Terminologies, profanity masking,
+/// pairs connects, TranslateDocument (plain text and HTML), custom terminologies and ListLanguages. Profanity masking,
 /// Word documents and batch jobs answer clear errors until they land.
 public struct TranslatePlugin: ServicePlugin {
     let engine: TranslationEngine
@@ -29,6 +29,18 @@ public struct TranslatePlugin: ServicePlugin {
             },
             ServiceOperation("TranslateDocument") { (input: TranslateDocumentRequest, context: OperationContext) in
                 try await translateDocument(input, context: context)
+            },
+            ServiceOperation("ImportTerminology") { (input: ImportTerminologyRequest, context: OperationContext) in
+                try importTerminology(input, context: context)
+            },
+            ServiceOperation("GetTerminology") { (input: TerminologyNameRequest, context: OperationContext) in
+                try getTerminology(input, context: context)
+            },
+            ServiceOperation("ListTerminologies") { (input: ListTerminologiesRequest, context: OperationContext) in
+                try listTerminologies(input, context: context)
+            },
+            ServiceOperation("DeleteTerminology") { (input: TerminologyNameRequest, context: OperationContext) in
+                try deleteTerminology(input, context: context)
             },
             ServiceOperation("ListLanguages") { (input: ListLanguagesRequest, _: OperationContext) in
                 try listLanguages(input)

@@ -6,6 +6,8 @@ public struct Translation: Sendable, Equatable {
     public var text: String
     /// The Apertium modes used, in order (one for a direct pair, more when pivoting).
     public var route: [String]
+    /// The terminology terms that were put into the translation.
+    public var appliedTerms: [AppliedTerm] = []
 }
 
 /// Why the engine cannot translate.
@@ -87,10 +89,12 @@ public final class TranslationEngine: Sendable {
         return nil
     }
 
-    /// Translates plain text, keeping Apertium's unknown-word marks when `keepMarks` is set.
-    public func translate(_ text: String, from source: String, to target: String, keepMarks: Bool = false)
-        async throws -> Translation
-    {
+    /// Translates plain text, keeping Apertium's unknown-word marks when `keepMarks` is set and putting the
+    /// terms of `terms` into the translation in their target form.
+    public func translate(
+        _ text: String, from source: String, to target: String, keepMarks: Bool = false,
+        terms: TermProtection = TermProtection(terms: [])
+    ) async throws -> Translation {
         guard let route = route(from: source, to: target) else {
             throw TranslationError.unsupportedPair(source: source, target: target)
         }
@@ -98,7 +102,8 @@ public final class TranslationEngine: Sendable {
         let trailing = String(text.reversed().prefix { $0.isWhitespace }.reversed())
         let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { return Translation(text: text, route: route.map(\.mode.name)) }
-        var current = body
+        let protected = terms.protect(body)
+        var current = protected.text
         for (index, edge) in route.enumerated() {
             // Marks of an earlier step would reach the next one as text: only the last step may keep them.
             let pools = pools[edge.mode.name]!
@@ -106,7 +111,8 @@ public final class TranslationEngine: Sendable {
             let answer = try await pool.process(ApertiumStream.deformat(current))
             current = ApertiumStream.reformat(answer).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return Translation(text: leading + current + trailing, route: route.map(\.mode.name))
+        let restored = terms.restore(current, from: protected)
+        return Translation(text: leading + restored.text + trailing, route: route.map(\.mode.name), appliedTerms: restored.applied)
     }
 
     /// Translates an HTML document, its markup kept in place (Apertium's HTML deformatter and reformatter

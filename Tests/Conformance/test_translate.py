@@ -128,3 +128,68 @@ def test_translate_document_errors(translate):
         translate.translate_document(Document={"Content": b"Hello", "ContentType": "text/plain"},
                                      SourceLanguageCode="en", TargetLanguageCode="ja")
     assert code(excinfo) == "UnsupportedLanguagePairException"
+
+
+TERMS_CSV = 'en,es,fr\ncat,minino,minou\n"big, red dog",perrazo,\n'
+TERMS_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="phrase" adminlang="en"
+ creationtool="test" creationtoolversion="1" o-tmf="x"/><body>
+<tu><tuv xml:lang="en"><seg>garden</seg></tuv><tuv xml:lang="es"><seg>huerto</seg></tuv></tu>
+</body></tmx>"""
+
+
+def test_a_terminology_entry_overrides_the_engine(translate, server):
+    translate.import_terminology(Name="pets", MergeStrategy="OVERWRITE",
+                                 TerminologyData={"File": TERMS_CSV.encode(), "Format": "CSV"})
+    text = "The cat saw the big, red dog."
+    plain = translate.translate_text(Text=text, SourceLanguageCode="en", TargetLanguageCode="es")
+    assert "gato" in plain["TranslatedText"] and "AppliedTerminologies" not in plain
+    result = translate.translate_text(Text=text, SourceLanguageCode="en", TargetLanguageCode="es",
+                                      TerminologyNames=["pets"])
+    assert "minino" in result["TranslatedText"] and "perrazo" in result["TranslatedText"]
+    assert "gato" not in result["TranslatedText"]
+    applied = result["AppliedTerminologies"]
+    assert applied[0]["Name"] == "pets"
+    assert {(t["SourceText"], t["TargetText"]) for t in applied[0]["Terms"]} == {("cat", "minino"),
+                                                                                 ("big, red dog", "perrazo")}
+    capital = translate.translate_text(Text="Cats aside, Cat is here.", SourceLanguageCode="en",
+                                       TargetLanguageCode="es", TerminologyNames=["pets"])["TranslatedText"]
+    assert "Minino" in capital
+
+
+def test_terminology_lifecycle_and_formats(translate):
+    imported = translate.import_terminology(Name="garden-terms", MergeStrategy="OVERWRITE", Description="tmx",
+                                            TerminologyData={"File": TERMS_TMX.encode(), "Format": "TMX",
+                                                             "Directionality": "MULTI"})["TerminologyProperties"]
+    assert imported["SourceLanguageCode"] == "en" and imported["TargetLanguageCodes"] == ["es"]
+    assert imported["TermCount"] == 1 and imported["Directionality"] == "MULTI" and imported["Format"] == "TMX"
+    back = translate.translate_text(Text="El huerto es grande.", SourceLanguageCode="es", TargetLanguageCode="en",
+                                    TerminologyNames=["garden-terms"])
+    assert "garden" in back["TranslatedText"]
+    got = translate.get_terminology(Name="garden-terms", TerminologyDataFormat="CSV")
+    assert got["TerminologyProperties"]["Name"] == "garden-terms"
+    assert got["TerminologyDataLocation"]["RepositoryType"] == "S3"
+    import urllib.request
+    assert urllib.request.urlopen(got["TerminologyDataLocation"]["Location"]).read().decode() == "en,es\ngarden,huerto\n"
+    names = [p["Name"] for p in translate.list_terminologies()["TerminologyPropertiesList"]]
+    assert "garden-terms" in names
+    translate.delete_terminology(Name="garden-terms")
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.get_terminology(Name="garden-terms")
+    assert code(excinfo) == "ResourceNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.delete_terminology(Name="garden-terms")
+    assert code(excinfo) == "ResourceNotFoundException"
+
+
+def test_terminology_errors(translate):
+    for data in ({"File": b"en\nonly-one-language\n", "Format": "CSV"},
+                 {"File": b"<tmx><body><tu>", "Format": "TMX"},
+                 {"File": b"en,es\n", "Format": "CSV"}):
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            translate.import_terminology(Name="bad", MergeStrategy="OVERWRITE", TerminologyData=data)
+        assert code(excinfo) == "InvalidParameterValueException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_text(Text="Hello", SourceLanguageCode="en", TargetLanguageCode="es",
+                                 TerminologyNames=["missing"])
+    assert code(excinfo) == "ResourceNotFoundException"

@@ -57,3 +57,34 @@ struct TranslationEngineTests {
         await engine.shutDown()
     }
 }
+
+@Suite("Terminologies")
+struct TerminologyTests {
+    @Test func csvTsvAndTmxReadAndWriteTheSameTerms() throws {
+        let csv = try Terminology(data: Data("\u{FEFF}en,es\r\n\"a, \"\"b\"\"\",c\r\n,\r\ncat,\r\n".utf8), format: .csv)
+        #expect(csv.languages == ["en", "es"] && csv.entries == [["en": "a, \"b\"", "es": "c"]] && csv.skipped == 1)
+        let tsv = try Terminology(data: csv.data(as: .tsv), format: .tsv)
+        #expect(tsv.entries == csv.entries)
+        let tmx = try Terminology(data: csv.data(as: .tmx), format: .tmx)
+        #expect(tmx.languages == ["en", "es"] && tmx.entries == csv.entries)
+        #expect(try Terminology(data: csv.data(as: .csv), format: .csv).entries == csv.entries)
+        #expect(throws: Terminology.FormatError.self) { try Terminology(data: Data("en\nx\n".utf8), format: .csv) }
+        #expect(throws: Terminology.FormatError.self) { try Terminology(data: Data("<tmx><tu>".utf8), format: .tmx) }
+    }
+
+    @Test func termsArePlaceheldWholeWordsAndRestoredWithCase() {
+        let protection = TermProtection(terms: [("cat", "minino"), ("big cat", "gatazo")])
+        let protected = protection.protect("A big cat and a Cat, not a category or cats.")
+        #expect(!protected.text.contains("cat") || protected.text.contains("category"))
+        #expect(protected.text.contains("category") && protected.text.contains("cats"))
+        let restored = protection.restore(protected.text, from: protected)
+        #expect(restored.text == "A gatazo and a Minino, not a category or cats.")
+        #expect(restored.applied == [AppliedTerm(source: "big cat", target: "gatazo"), AppliedTerm(source: "cat", target: "minino")])
+    }
+
+    @Test func unidirectionalTerminologiesOnlyTranslateFromTheirSource() throws {
+        let terms = try Terminology(data: Data("en,es\ncat,minino\n".utf8), format: .csv)
+        #expect(TermProtection(terminology: terms, from: "es", to: "en", multidirectional: false).terms.isEmpty)
+        #expect(TermProtection(terminology: terms, from: "es", to: "en", multidirectional: true).terms.count == 1)
+    }
+}
