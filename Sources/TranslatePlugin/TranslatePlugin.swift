@@ -3,8 +3,8 @@ import SibylCore
 import Translation
 
 /// Amazon Translate on Apertium: TranslateText between every pair of languages a chain of installed Apertium
-/// pairs connects, TranslateDocument (plain text and HTML), custom terminologies and ListLanguages. Profanity masking,
-/// Word documents and batch jobs answer clear errors until they land.
+/// pairs connects, TranslateDocument (plain text and HTML), custom terminologies, batch translation jobs and ListLanguages.
+/// Profanity masking and Word documents answer clear errors until they land.
 public struct TranslatePlugin: ServicePlugin {
     let engine: TranslationEngine
 
@@ -42,11 +42,25 @@ public struct TranslatePlugin: ServicePlugin {
             ServiceOperation("DeleteTerminology") { (input: TerminologyNameRequest, context: OperationContext) in
                 try deleteTerminology(input, context: context)
             },
+            ServiceOperation("StartTextTranslationJob") { (input: StartTextTranslationJobRequest, context: OperationContext) in
+                try await startTextTranslationJob(input, context: context)
+            },
+            ServiceOperation("DescribeTextTranslationJob") { (input: JobIdRequest, context: OperationContext) in
+                try describeTextTranslationJob(input, context: context)
+            },
+            ServiceOperation("ListTextTranslationJobs") { (input: ListTextTranslationJobsRequest, context: OperationContext) in
+                try listTextTranslationJobs(input, context: context)
+            },
+            ServiceOperation("StopTextTranslationJob") { (input: JobIdRequest, context: OperationContext) in
+                try stopTextTranslationJob(input, context: context)
+            },
             ServiceOperation("ListLanguages") { (input: ListLanguagesRequest, _: OperationContext) in
                 try listLanguages(input)
             },
         ]
     }
+
+    public var jobHandlers: [any JobHandler] { [TextTranslationJobHandler(plugin: self)] }
 
     public func readiness() async -> EngineReadiness {
         let modes = Set(engine.edges.map(\.mode.name)).count

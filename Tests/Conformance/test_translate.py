@@ -193,3 +193,81 @@ def test_terminology_errors(translate):
         translate.translate_text(Text="Hello", SourceLanguageCode="en", TargetLanguageCode="es",
                                  TerminologyNames=["missing"])
     assert code(excinfo) == "ResourceNotFoundException"
+
+
+ROLE = "arn:aws:iam::123456789012:role/TranslateAccess"
+
+
+def wait_for_job(translate, job_id, seconds=30):
+    import time
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        job = translate.describe_text_translation_job(JobId=job_id)["TextTranslationJobProperties"]
+        if job["JobStatus"] not in ("SUBMITTED", "IN_PROGRESS", "STOP_REQUESTED"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def test_batch_translation_writes_outputs_and_details_as_aws_lays_them_out(translate, server):
+    import json
+    s3 = server.client("s3")
+    s3.create_bucket(Bucket="batch-in")
+    s3.create_bucket(Bucket="batch-out")
+    s3.put_object(Bucket="batch-in", Key="docs/a.txt", Body=b"The cat is in the garden.")
+    s3.put_object(Bucket="batch-in", Key="docs/b.txt", Body=b"Where is the train station?")
+    s3.put_object(Bucket="batch-in", Key="docs/bad.txt", Body=b"\xff\xfe not text")
+    started = translate.start_text_translation_job(
+        JobName="nightly", InputDataConfig={"S3Uri": "s3://batch-in/docs/", "ContentType": "text/plain"},
+        OutputDataConfig={"S3Uri": "s3://batch-out/results/"}, DataAccessRoleArn=ROLE, SourceLanguageCode="en",
+        TargetLanguageCodes=["es", "ca"])
+    assert started["JobStatus"] == "SUBMITTED" and len(started["JobId"]) == 32
+    job = wait_for_job(translate, started["JobId"])
+    assert job["JobStatus"] == "COMPLETED_WITH_ERROR" and job["JobName"] == "nightly"
+    assert job["JobDetails"] == {"TranslatedDocumentsCount": 4, "DocumentsWithErrorsCount": 2, "InputDocumentsCount": 3}
+    folder = f"results/000000000000-TranslateText-{started['JobId']}/"
+    assert job["OutputDataConfig"]["S3Uri"] == f"s3://batch-out/{folder}"
+    keys = {o["Key"] for o in s3.list_objects_v2(Bucket="batch-out", Prefix=folder)["Contents"]}
+    assert {folder + name for name in ("es.a.txt", "es.b.txt", "ca.a.txt", "ca.b.txt",
+                                       "details/es.auxiliary-translation-details.json",
+                                       "details/ca.auxiliary-translation-details.json")} == keys
+    translated = s3.get_object(Bucket="batch-out", Key=folder + "es.a.txt")["Body"].read().decode()
+    assert translated == apertium("eng-spa", "The cat is in the garden.")
+    details = json.loads(s3.get_object(Bucket="batch-out", Key=folder + "details/es.auxiliary-translation-details.json")
+                         ["Body"].read())
+    assert details["sourceLanguageCode"] == "en" and details["targetLanguageCode"] == "es"
+    assert details["documentCountWithCustomerError"] == "1" and details["inputDataPrefix"] == "s3://batch-in/docs/"
+    assert {d["sourceFile"] for d in details["details"]} == {"a.txt", "b.txt", "bad.txt"}
+    listed = translate.list_text_translation_jobs(Filter={"JobName": "nightly"})["TextTranslationJobPropertiesList"]
+    assert [j["JobId"] for j in listed] == [started["JobId"]]
+
+
+def test_batch_translation_can_be_stopped(translate, server):
+    s3 = server.client("s3")
+    s3.create_bucket(Bucket="stop-in")
+    s3.create_bucket(Bucket="stop-out")
+    for index in range(150):
+        s3.put_object(Bucket="stop-in", Key=f"d{index:03}.txt", Body=b"The cat is in the garden. " * 20)
+    started = translate.start_text_translation_job(
+        InputDataConfig={"S3Uri": "s3://stop-in", "ContentType": "text/plain"},
+        OutputDataConfig={"S3Uri": "s3://stop-out"}, DataAccessRoleArn=ROLE, SourceLanguageCode="en",
+        TargetLanguageCodes=["es"])
+    stopped = translate.stop_text_translation_job(JobId=started["JobId"])
+    assert stopped["JobStatus"] in ("STOP_REQUESTED", "COMPLETED")
+    job = wait_for_job(translate, started["JobId"])
+    assert job["JobStatus"] == "STOPPED" and job["JobDetails"]["TranslatedDocumentsCount"] < 150
+
+
+def test_batch_translation_errors(translate):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.start_text_translation_job(
+            InputDataConfig={"S3Uri": "s3://no-such-bucket/x", "ContentType": "text/plain"},
+            OutputDataConfig={"S3Uri": "s3://no-such-bucket"}, DataAccessRoleArn=ROLE, SourceLanguageCode="en",
+            TargetLanguageCodes=["es"])
+    assert code(excinfo) == "InvalidRequestException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.describe_text_translation_job(JobId="0" * 32)
+    assert code(excinfo) == "ResourceNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.stop_text_translation_job(JobId="0" * 32)
+    assert code(excinfo) == "ResourceNotFoundException"
