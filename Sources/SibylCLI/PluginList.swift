@@ -17,8 +17,21 @@ public enum PluginList {
             DiagnosticsPlugin(testJobs: configuration.testJobs),
             makePolly(configuration),
             makeComprehend(configuration),
-            TranslatePlugin(engine: TranslationEngine()),
+            TranslatePlugin(
+                engine: TranslationEngine(), profanity: ProfanityMasker(directory: sourceTreeFolder("Resources/profanity"))),
         ]
+    }
+
+    /// A folder of the source tree the executable was built in (the nearest ancestor of `.build/…/sibyl` that
+    /// has it), else the same path in the working directory.
+    static func sourceTreeFolder(_ relative: String) -> URL {
+        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = folder.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: relative)
     }
 
     private static func makeComprehend(_ configuration: SibylConfiguration) -> ComprehendPlugin {

@@ -53,7 +53,7 @@ extension TranslatePlugin {
                 throw error
             }
         }
-        try Self.checkSettings(input.Settings, target: input.TargetLanguageCodes[0])
+        for target in input.TargetLanguageCodes { try checkSettings(input.Settings, target: target) }
         for name in input.TerminologyNames ?? [] { _ = try storedTerminology(name, resources: context.resources) }
         if input.ParallelDataNames?.isEmpty == false {
             throw ServiceError(code: "ResourceNotFoundException", message: "Parallel data is not available here.")
@@ -250,7 +250,7 @@ struct TextTranslationJobHandler: JobHandler {
                             text, from: request.SourceLanguageCode, to: target,
                             terms: terminologies.first?.protection ?? TermProtection(terms: []))
                     _ = try blobs.write(
-                        Data(translation.text.utf8), to: S3URI(bucket: stored.outputBucket, key: stored.outputPrefix + targetFile),
+                        Data(plugin.finished(translation.text, settings: request.Settings, target: target).utf8), to: S3URI(bucket: stored.outputBucket, key: stored.outputPrefix + targetFile),
                         contentType: request.InputDataConfig.ContentType)
                     characters += text.count
                     translated += 1

@@ -28,7 +28,7 @@ extension TranslatePlugin {
         guard let text = String(data: document.Content, encoding: .utf8) else {
             throw ServiceError(code: "InvalidRequestException", message: "The document is not UTF-8 text.")
         }
-        try Self.checkSettings(input.Settings, target: input.TargetLanguageCode)
+        try checkSettings(input.Settings, target: input.TargetLanguageCode)
         let source =
             input.SourceLanguageCode == "auto"
             ? try await detectLanguage(isHTML ? Self.visibleText(text) : text, context: context) : input.SourceLanguageCode
@@ -49,9 +49,11 @@ extension TranslatePlugin {
                     terms: terminologies.first?.protection ?? TermProtection(terms: []))
         }
         return TranslateDocumentResponse(
-            TranslatedDocument: TranslatedDocument(Content: Data(translation.text.utf8)), SourceLanguageCode: source,
-            TargetLanguageCode: input.TargetLanguageCode,
-            AppliedTerminologies: Self.applied(terminologies.first?.name, translation), AppliedSettings: nil)
+            TranslatedDocument: TranslatedDocument(
+                Content: Data(finished(translation.text, settings: input.Settings, target: input.TargetLanguageCode).utf8)),
+            SourceLanguageCode: source, TargetLanguageCode: input.TargetLanguageCode,
+            AppliedTerminologies: Self.applied(terminologies.first?.name, translation),
+            AppliedSettings: Self.appliedSettings(input.Settings))
     }
 
     /// The text of an HTML document without its markup (for language detection only).

@@ -12,7 +12,7 @@ extension TranslatePlugin {
                 message: "Input text size exceeds limit. Max length of request text allowed is \(Self.textBytes) bytes "
                     + "while in this request the text size is \(bytes) bytes")
         }
-        try Self.checkSettings(input.Settings, target: input.TargetLanguageCode)
+        try checkSettings(input.Settings, target: input.TargetLanguageCode)
         let source =
             input.SourceLanguageCode == "auto"
             ? try await detectLanguage(input.Text, context: context) : input.SourceLanguageCode
@@ -28,8 +28,10 @@ extension TranslatePlugin {
                 terms: terminologies.first?.protection ?? TermProtection(terms: []))
         }
         return TranslateTextResponse(
-            TranslatedText: translation.text, SourceLanguageCode: source, TargetLanguageCode: input.TargetLanguageCode,
-            AppliedTerminologies: Self.applied(terminologies.first?.name, translation), AppliedSettings: nil)
+            TranslatedText: finished(translation.text, settings: input.Settings, target: input.TargetLanguageCode),
+            SourceLanguageCode: source, TargetLanguageCode: input.TargetLanguageCode,
+            AppliedTerminologies: Self.applied(terminologies.first?.name, translation),
+            AppliedSettings: Self.appliedSettings(input.Settings))
     }
 
     /// Translate's AppliedTerminologies: the terminology with the terms that were used (none when unused).
@@ -41,8 +43,19 @@ extension TranslatePlugin {
         ]
     }
 
+    /// The translation with the settings applied (profanity masked when asked).
+    func finished(_ text: String, settings: TranslationSettings?, target: String) -> String {
+        guard settings?.Profanity == "MASK" else { return text }
+        return profanity.masking(text, language: target) ?? text
+    }
+
+    /// The settings a response reports as applied.
+    static func appliedSettings(_ settings: TranslationSettings?) -> TranslationSettings? {
+        settings?.Profanity == nil ? nil : TranslationSettings(Formality: nil, Profanity: settings?.Profanity, Brevity: nil)
+    }
+
     /// Settings Apertium cannot honour are refused, as Translate refuses them for unsupported languages.
-    static func checkSettings(_ settings: TranslationSettings?, target: String) throws {
+    func checkSettings(_ settings: TranslationSettings?, target: String) throws {
         guard let settings else { return }
         if let formality = settings.Formality {
             throw ServiceError.validation(
@@ -51,8 +64,15 @@ extension TranslatePlugin {
         if settings.Brevity != nil {
             throw ServiceError.validation("Brevity is not supported for the target language \(target) by this engine.")
         }
-        if settings.Profanity != nil {
-            throw ServiceError.validation("Profanity masking is not available yet for the target language \(target).")
+        if let mode = settings.Profanity {
+            guard mode == "MASK" else {
+                throw ServiceError.constraint(
+                    member: "settings.profanity", value: "'\(mode)'", "Member must satisfy enum value set: [MASK]")
+            }
+            guard profanity.languages.contains(target) else {
+                throw ServiceError.validation(
+                    "Profanity masking is not supported for the target language \(target) (word lists here: \(profanity.languages.sorted().joined(separator: ", "))).")
+            }
         }
     }
 

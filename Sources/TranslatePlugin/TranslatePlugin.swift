@@ -4,16 +4,18 @@ import Translation
 
 /// Amazon Translate on Apertium: TranslateText between every pair of languages a chain of installed Apertium
 /// pairs connects, TranslateDocument (plain text and HTML), custom terminologies, batch translation jobs and ListLanguages.
-/// Profanity masking and Word documents answer clear errors until they land.
+/// Word documents answer a clear error until they land.
 public struct TranslatePlugin: ServicePlugin {
     let engine: TranslationEngine
+    let profanity: ProfanityMasker
 
     /// TranslateText accepts up to 10,000 bytes of UTF-8 text.
     static let textBytes = 10_000
 
-    /// Creates the plugin over a translation engine.
-    public init(engine: TranslationEngine) {
+    /// Creates the plugin over a translation engine and the profanity word lists.
+    public init(engine: TranslationEngine, profanity: ProfanityMasker) {
         self.engine = engine
+        self.profanity = profanity
     }
 
     public var descriptor: ServiceDescriptor {

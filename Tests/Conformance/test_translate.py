@@ -86,6 +86,10 @@ def test_errors(translate):
                                  TerminologyNames=["missing"])
     assert code(excinfo) == "ResourceNotFoundException"
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_text(Text="Hello", SourceLanguageCode="en", TargetLanguageCode="eo",
+                                 Settings={"Profanity": "MASK"})
+    assert code(excinfo) == "ValidationException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         translate.list_languages(NextToken="bogus")
     assert code(excinfo) == "InvalidParameterValueException"
 
@@ -271,3 +275,18 @@ def test_batch_translation_errors(translate):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         translate.stop_text_translation_job(JobId="0" * 32)
     assert code(excinfo) == "ResourceNotFoundException"
+
+
+def test_profanity_is_masked_in_the_target_language(translate):
+    text = "This damn printer is shit, but the manual is fine."
+    plain = translate.translate_text(Text="This shit is fine.", SourceLanguageCode="es", TargetLanguageCode="en")
+    assert "AppliedSettings" not in plain
+    masked = translate.translate_text(Text=text, SourceLanguageCode="en", TargetLanguageCode="es",
+                                      Settings={"Profanity": "MASK"})
+    unmasked = translate.translate_text(Text=text, SourceLanguageCode="en", TargetLanguageCode="es")["TranslatedText"]
+    assert masked["AppliedSettings"] == {"Profanity": "MASK"}
+    assert "?$#@$" in masked["TranslatedText"] and "?$#@$" not in unmasked
+    assert masked["TranslatedText"].count("?$#@$") >= 1 and "manual" in masked["TranslatedText"]
+    english = translate.translate_text(Text="Esta mierda está bien.", SourceLanguageCode="es", TargetLanguageCode="en",
+                                       Settings={"Profanity": "MASK"})["TranslatedText"]
+    assert "?$#@$" in english and "shit" not in english.lower()
