@@ -19,15 +19,66 @@ public enum ApertiumFormatter {
         try await run("apertium-rehtml", input: stream)
     }
 
+    /// Translates a Word document as `apertium -f docx` does: the package is unpacked into a folder under
+    /// `workDirectory`, the text-bearing XML parts go through `apertium-adapt-docx` and `apertium-deswxml` into one
+    /// stream, `translate` translates it, `apertium-rewxml` gives the parts back, and the folder is packed again.
+    /// Only the parts that were unpacked are ever written, whatever the translated stream says.
+    public static func translateDocx(
+        _ document: Data, workDirectory: URL, translate: (String) async throws -> String
+    ) async throws -> Data {
+        let folder = workDirectory.appendingPathComponent("docx-\(UUID().uuidString)")
+        let package = folder.appendingPathComponent("package")
+        try FileManager.default.createDirectory(at: package, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("input.docx")
+        try document.write(to: input)
+        _ = try await run("/usr/bin/unzip", arguments: ["-q", "-o", "-d", package.path, input.path], input: "")
+        let skipped = try NSRegularExpression(pattern: "(settings|theme|styles|font|rels|docProps|Content_Types)", options: .caseInsensitive)
+        var parts: [String] = []
+        if let files = FileManager.default.enumerator(at: package, includingPropertiesForKeys: nil) {
+            for case let file as URL in files where file.pathExtension == "xml" {
+                let path = file.resolvingSymlinksInPath().path
+                guard path.hasPrefix(package.resolvingSymlinksInPath().path + "/"),
+                    skipped.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) == nil
+                else { continue }
+                parts.append(path)
+            }
+        }
+        guard !parts.isEmpty else { throw Failure(description: "the document has no text parts (word/document.xml)") }
+        let stream = try await run(
+            "/bin/sh", arguments: ["-c", "apertium-adapt-docx -n | apertium-deswxml"], input: parts.joined(separator: "\n") + "\n")
+        let translated = try await run("/usr/bin/apertium-rewxml", arguments: [], input: try await translate(stream))
+        for line in translated.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard let headerEnd = line.range(of: "/>"), let open = line.firstIndex(of: "\""),
+                let close = line[line.index(after: open)...].firstIndex(of: "\"")
+            else { continue }
+            let name = String(line[line.index(after: open)..<close])
+            guard parts.contains(name) else { throw Failure(description: "the translated document names an unknown part") }
+            var body = String(line[headerEnd.upperBound...].drop { $0 == " " })
+            body = body.replacingOccurrences(of: "?> ", with: "?>\n")
+            try Data((body + "\n").utf8).write(to: URL(fileURLWithPath: name))
+        }
+        let packed = folder.appendingPathComponent("output.docx")
+        _ = try await run("/usr/bin/zip", arguments: ["-q", "-r", packed.path, "."], input: "", directory: package)
+        return try Data(contentsOf: packed)
+    }
+
     /// Runs a filter program over `input`, writing on one thread while reading on another (so that neither
     /// pipe can fill up and stall the other).
     static func run(_ program: String, input: String) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
+        try await run("/usr/bin/" + program, arguments: [], input: input)
+    }
+
+    static func run(_ executable: String, arguments: [String], input: String, directory: URL? = nil) async throws -> String {
+        let program = URL(fileURLWithPath: executable).lastPathComponent
+        return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 let process = Process()
                 let stdin = Pipe()
                 let stdout = Pipe()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/" + program)
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = arguments
+                if let directory { process.currentDirectoryURL = directory }
                 process.standardInput = stdin
                 process.standardOutput = stdout
                 process.standardError = FileHandle.nullDevice

@@ -33,10 +33,10 @@ extension TranslatePlugin {
     func startTextTranslationJob(_ input: StartTextTranslationJobRequest, context: OperationContext) async throws
         -> JobStatusResponse
     {
-        guard ["text/plain", "text/html"].contains(input.InputDataConfig.ContentType) else {
+        guard ["text/plain", "text/html", Self.docxType].contains(input.InputDataConfig.ContentType) else {
             throw ServiceError(
                 code: "InvalidRequestException",
-                message: "ContentType \(input.InputDataConfig.ContentType) is not supported here; use text/plain or text/html.")
+                message: "ContentType \(input.InputDataConfig.ContentType) is not supported here; use text/plain, text/html or \(Self.docxType).")
         }
         let source = try Self.s3Location(input.InputDataConfig.S3Uri, member: "InputDataConfig.S3Uri", context: context)
         let output = try Self.s3Location(input.OutputDataConfig.S3Uri, member: "OutputDataConfig.S3Uri", context: context)
@@ -238,25 +238,42 @@ struct TextTranslationJobHandler: JobHandler {
                 let name = String(document.key.dropFirst(stored.inputPrefix.count).drop { $0 == "/" })
                 let targetFile = "\(target).\(name)"
                 do {
-                    guard document.size <= TranslatePlugin.batchDocumentBytes,
-                        let text = String(data: try blobs.read(S3URI(bucket: document.bucket, key: document.key)).data, encoding: .utf8)
-                    else {
-                        throw ServiceError(code: "InvalidRequestException", message: "The document is larger than 20 MB or not UTF-8 text.")
+                    guard document.size <= TranslatePlugin.batchDocumentBytes else {
+                        throw ServiceError(code: "InvalidRequestException", message: "The document is larger than 20 MB.")
                     }
-                    let translation =
-                        isHTML
-                        ? try await plugin.engine.translateHTML(text, from: request.SourceLanguageCode, to: target)
-                        : try await plugin.engine.translate(
-                            text, from: request.SourceLanguageCode, to: target,
-                            terms: terminologies.first?.protection ?? TermProtection(terms: []))
+                    let data = try blobs.read(S3URI(bucket: document.bucket, key: document.key)).data
+                    let output: Data
+                    var applied: [Applied]?
+                    if request.InputDataConfig.ContentType == TranslatePlugin.docxType {
+                        output = try await plugin.translatingDocx(
+                            data, from: request.SourceLanguageCode, to: target, context: context.gateway)
+                    } else {
+                        guard let text = String(data: data, encoding: .utf8) else {
+                            throw ServiceError(code: "InvalidRequestException", message: "The document is not UTF-8 text.")
+                        }
+                        let translation = try await plugin.translating(from: request.SourceLanguageCode, to: target) {
+                            isHTML
+                                ? try await plugin.engine.translateHTML(text, from: request.SourceLanguageCode, to: target)
+                                : try await plugin.engine.translate(
+                                    text, from: request.SourceLanguageCode, to: target,
+                                    terms: terminologies.first?.protection ?? TermProtection(terms: []))
+                        }
+                        output = Data(plugin.finished(translation.text, settings: request.Settings, target: target).utf8)
+                        characters += text.count
+                        applied = terminologies.first.map { terminology in
+                            [
+                                Applied(
+                                    name: terminology.name,
+                                    terms: translation.appliedTerms.map {
+                                        AppliedTermDetail(sourceText: $0.source, targetText: $0.target)
+                                    })
+                            ]
+                        }
+                    }
                     _ = try blobs.write(
-                        Data(plugin.finished(translation.text, settings: request.Settings, target: target).utf8), to: S3URI(bucket: stored.outputBucket, key: stored.outputPrefix + targetFile),
+                        output, to: S3URI(bucket: stored.outputBucket, key: stored.outputPrefix + targetFile),
                         contentType: request.InputDataConfig.ContentType)
-                    characters += text.count
                     translated += 1
-                    let applied = terminologies.first.map { terminology in
-                        [Applied(name: terminology.name, terms: translation.appliedTerms.map { AppliedTermDetail(sourceText: $0.source, targetText: $0.target) })]
-                    }
                     details.append(
                         Detail(
                             sourceFile: name, targetFile: targetFile,

@@ -126,6 +126,21 @@ public final class TranslationEngine: Sendable {
         return Translation(text: try await ApertiumFormatter.reformatHTML(stream), route: route.map(\.mode.name))
     }
 
+    /// Translates a Word (docx) document, its formatting kept (Apertium's Word deformatter and reformatter
+    /// around the same pipelines); the package is unpacked under `workDirectory` while it is translated.
+    public func translateDocx(_ document: Data, from source: String, to target: String, workDirectory: URL) async throws
+        -> Data
+    {
+        guard let route = route(from: source, to: target) else {
+            throw TranslationError.unsupportedPair(source: source, target: target)
+        }
+        return try await ApertiumFormatter.translateDocx(document, workDirectory: workDirectory) { stream in
+            var current = stream
+            for edge in route { current = try await pools[edge.mode.name]!.plain.process(current) }
+            return current
+        }
+    }
+
     /// Stops every pipeline.
     public func shutDown() async {
         for pool in pools.values {

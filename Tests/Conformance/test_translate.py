@@ -290,3 +290,59 @@ def test_profanity_is_masked_in_the_target_language(translate):
     english = translate.translate_text(Text="Esta mierda está bien.", SourceLanguageCode="es", TargetLanguageCode="en",
                                        Settings={"Profanity": "MASK"})["TranslatedText"]
     assert "?$#@$" in english and "shit" not in english.lower()
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def make_docx(paragraphs):
+    import io
+    import zipfile
+    body = "".join(f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+                   for text in paragraphs)
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.'
+                               'openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="'
+                               'application/xml"/></Types>',
+        "word/document.xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://'
+                             'schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body +
+                             '</w:body></w:document>',
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, text in parts.items():
+            package.writestr(name, text)
+    return buffer.getvalue()
+
+
+def document_xml(docx):
+    import io
+    import zipfile
+    return zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+
+
+def test_translate_document_keeps_word_formatting_as_the_command_line_does(translate, tmp_path):
+    docx = make_docx(["The cat is in the garden.", "Where is the train station?"])
+    result = translate.translate_document(Document={"Content": docx, "ContentType": DOCX_TYPE},
+                                          SourceLanguageCode="en", TargetLanguageCode="es")
+    ours = document_xml(result["TranslatedDocument"]["Content"])
+    (tmp_path / "in.docx").write_bytes(docx)
+    subprocess.run(["apertium", "-u", "-f", "docx", "eng-spa", str(tmp_path / "in.docx"), str(tmp_path / "out.docx")],
+                   check=True)
+    assert ours == document_xml((tmp_path / "out.docx").read_bytes())
+    assert "<w:b/>" in ours and "gato" in ours and "jardín" in ours
+
+
+def test_batch_translation_of_word_documents(translate, server):
+    s3 = server.client("s3")
+    s3.create_bucket(Bucket="docx-in")
+    s3.create_bucket(Bucket="docx-out")
+    s3.put_object(Bucket="docx-in", Key="report.docx", Body=make_docx(["The cat is in the garden."]))
+    started = translate.start_text_translation_job(
+        InputDataConfig={"S3Uri": "s3://docx-in/", "ContentType": DOCX_TYPE},
+        OutputDataConfig={"S3Uri": "s3://docx-out/"}, DataAccessRoleArn=ROLE, SourceLanguageCode="en",
+        TargetLanguageCodes=["es"])
+    job = wait_for_job(translate, started["JobId"])
+    assert job["JobStatus"] == "COMPLETED"
+    key = f"000000000000-TranslateText-{started['JobId']}/es.report.docx"
+    assert "gato" in document_xml(s3.get_object(Bucket="docx-out", Key=key)["Body"].read())
