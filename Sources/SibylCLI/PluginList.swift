@@ -18,7 +18,8 @@ public enum PluginList {
             makePolly(configuration),
             makeComprehend(configuration),
             TranslatePlugin(
-                engine: TranslationEngine(), profanity: ProfanityMasker(directory: sourceTreeFolder("Resources/profanity"))),
+                engine: TranslationEngine(), profanity: ProfanityMasker(directory: sourceTreeFolder("Resources/profanity")),
+                marksUnknownWords: configuration.translationMarksUnknownWords),
         ]
     }
 

@@ -24,7 +24,7 @@ extension TranslatePlugin {
             input.TerminologyNames, from: source, to: input.TargetLanguageCode, resources: context.resources)
         let translation = try await translating(from: source, to: input.TargetLanguageCode) {
             try await engine.translate(
-                input.Text, from: source, to: input.TargetLanguageCode,
+                input.Text, from: source, to: input.TargetLanguageCode, keepMarks: marksUnknownWords,
                 terms: terminologies.first?.protection ?? TermProtection(terms: []))
         }
         return TranslateTextResponse(

@@ -8,14 +8,18 @@ import Translation
 public struct TranslatePlugin: ServicePlugin {
     let engine: TranslationEngine
     let profanity: ProfanityMasker
+    /// Whether TranslateText keeps Apertium's unknown-word marks.
+    let marksUnknownWords: Bool
 
     /// TranslateText accepts up to 10,000 bytes of UTF-8 text.
     static let textBytes = 10_000
 
-    /// Creates the plugin over a translation engine and the profanity word lists.
-    public init(engine: TranslationEngine, profanity: ProfanityMasker) {
+    /// Creates the plugin over a translation engine and the profanity word lists; with `marksUnknownWords`,
+    /// TranslateText keeps Apertium's marks on words it could not translate.
+    public init(engine: TranslationEngine, profanity: ProfanityMasker, marksUnknownWords: Bool = false) {
         self.engine = engine
         self.profanity = profanity
+        self.marksUnknownWords = marksUnknownWords
     }
 
     public var descriptor: ServiceDescriptor {

@@ -346,3 +346,11 @@ def test_batch_translation_of_word_documents(translate, server):
     assert job["JobStatus"] == "COMPLETED"
     key = f"000000000000-TranslateText-{started['JobId']}/es.report.docx"
     assert "gato" in document_xml(s3.get_object(Bucket="docx-out", Key=key)["Body"].read())
+
+
+def test_unknown_word_marks_can_be_kept_by_configuration(fresh_server):
+    marked = fresh_server(env={"SIBYL_TRANSLATION_MARKS_UNKNOWN_WORDS": "true"}).client("translate")
+    result = marked.translate_text(Text="I have a xyzzy dog.", SourceLanguageCode="en", TargetLanguageCode="es")
+    assert "*xyzzy" in result["TranslatedText"]
+    assert result["TranslatedText"] == subprocess.run(["apertium", "eng-spa"], input="I have a xyzzy dog.",
+                                                      capture_output=True, text=True, check=True).stdout.strip()

@@ -47,6 +47,9 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     /// Where the trained text-analysis models are read from; empty: the `Models` folder of the source tree the
     /// executable was built in, else `Models` in the working directory.
     public var modelsDirectory = ""
+    /// Whether Translate keeps Apertium's marks on words it could not translate (`*word`), as `apertium`
+    /// without `-u` does; off, they come out plain, as Amazon Translate gives them.
+    public var translationMarksUnknownWords = false
 
     /// The embedded defaults.
     public init() {}
@@ -55,7 +58,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     public enum Key: String, CaseIterable, Sendable {
         case host, port, dataDirectory, auth, credentialsFile, allowAnonymous, jobWorkers, maxRequestBodyBytes,
             maxObjectBytes, region, logLevel, testJobs, synthesisQueueDepth, synthesisTimeoutSeconds,
-            synthesisWorkers, modelsDirectory
+            synthesisWorkers, modelsDirectory, translationMarksUnknownWords
 
         /// The environment variable that sets this key, e.g. `SIBYL_DATA_DIRECTORY`.
         public var environmentVariable: String {
@@ -151,6 +154,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
         case .synthesisTimeoutSeconds: synthesisTimeoutSeconds = try integer(1...3600)
         case .synthesisWorkers: synthesisWorkers = try integer(1...64)
         case .modelsDirectory: modelsDirectory = text
+        case .translationMarksUnknownWords: translationMarksUnknownWords = try boolean()
         }
     }
 
