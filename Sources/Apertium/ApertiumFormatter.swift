@@ -32,14 +32,24 @@ public enum ApertiumFormatter {
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("input.docx")
         try document.write(to: input)
-        _ = try await run("/usr/bin/unzip", arguments: ["-q", "-o", "-d", package.path, input.path], input: "")
+        let listing = try await run("/usr/bin/unzip", arguments: ["-Z", "-t", input.path], input: "")
+        guard let unpacked = Self.uncompressedBytes(zipinfoTotals: listing), unpacked <= maximumUnpackedBytes else {
+            throw Failure(description: "the document is not a Word package, or unpacks to more than \(maximumUnpackedBytes / 1_048_576) MiB")
+        }
+        // -P: an encrypted part fails instead of asking for a password on the terminal.
+        _ = try await run("/usr/bin/unzip", arguments: ["-q", "-o", "-P", "none", "-d", package.path, input.path], input: "")
         let skipped = try NSRegularExpression(pattern: "(settings|theme|styles|font|rels|docProps|Content_Types)", options: .caseInsensitive)
         var parts: [String] = []
-        if let files = FileManager.default.enumerator(at: package, includingPropertiesForKeys: nil) {
-            for case let file as URL in files where file.pathExtension == "xml" {
-                let path = file.resolvingSymlinksInPath().path
-                guard path.hasPrefix(package.resolvingSymlinksInPath().path + "/"),
-                    skipped.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) == nil
+        let root = package.path + "/"
+        if let files = FileManager.default.enumerator(atPath: package.path) {
+            for case let relative as String in files {
+                let path = root + relative
+                var status = stat()
+                // Links (which zip would follow when packing) and anything but files and folders are refused.
+                guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG || (status.st_mode & S_IFMT) == S_IFDIR
+                else { throw Failure(description: "the document contains a link or special file (\(relative))") }
+                guard relative.hasSuffix(".xml"), (status.st_mode & S_IFMT) == S_IFREG,
+                    skipped.firstMatch(in: relative, range: NSRange(relative.startIndex..., in: relative)) == nil
                 else { continue }
                 parts.append(path)
             }
@@ -59,9 +69,21 @@ public enum ApertiumFormatter {
             try Data((body + "\n").utf8).write(to: URL(fileURLWithPath: name))
         }
         let packed = folder.appendingPathComponent("output.docx")
-        _ = try await run("/usr/bin/zip", arguments: ["-q", "-r", packed.path, "."], input: "", directory: package)
+        _ = try await run("/usr/bin/zip", arguments: ["-q", "-r", "-y", packed.path, "."], input: "", directory: package)
         return try Data(contentsOf: packed)
     }
+
+    /// A Word package may unpack to at most this much.
+    public static let maximumUnpackedBytes = 64 * 1_048_576
+
+    /// The uncompressed size from `unzip -Z -t` ("3 files, 1969 bytes uncompressed, …").
+    static func uncompressedBytes(zipinfoTotals text: String) -> Int? {
+        guard let match = text.firstMatch(of: /(\d+) bytes uncompressed/) else { return nil }
+        return Int(match.1)
+    }
+
+    /// How long one formatter run may take before it is stopped.
+    static let formatterTimeout: Double = 120
 
     /// Runs a filter program over `input`, writing on one thread while reading on another (so that neither
     /// pipe can fill up and stall the other).
@@ -88,6 +110,9 @@ public enum ApertiumFormatter {
                     continuation.resume(throwing: Failure(description: "cannot run \(program): \(error)"))
                     return
                 }
+                let deadline = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+                DispatchQueue.global().asyncAfter(deadline: .now() + formatterTimeout, execute: deadline)
+                defer { deadline.cancel() }
                 let bytes = Data(input.utf8)
                 DispatchQueue.global().async {
                     try? stdin.fileHandleForWriting.write(contentsOf: bytes)

@@ -19,8 +19,9 @@ public enum ApertiumPipelineError: Error, CustomStringConvertible, Sendable {
 /// a stream followed by a NUL, answered by the translated stream followed by a NUL (about 1 ms a sentence,
 /// against hundreds of milliseconds to start `apertium` per request).
 ///
-/// The stages (a shell pipeline, each program with `-z`) run under `sh` in a session of their own, so that a
-/// timeout can stop all of them at once. A pipeline serves one request at a time; `ApertiumPool` shares several.
+/// The stages (a shell pipeline, each program with `-z`) run under `sh`, which Foundation starts as the leader of
+/// its own process group, so that a timeout can stop all of them at once. A pipeline serves one request at a
+/// time; `ApertiumPool` shares several.
 final class ApertiumPipeline: @unchecked Sendable {
     let name: String
     private let process = Process()
@@ -35,8 +36,8 @@ final class ApertiumPipeline: @unchecked Sendable {
     init(name: String, command: String) throws {
         self.name = name
         queue = DispatchQueue(label: "apertium.\(name)")
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["/bin/sh", "-c", command]
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -73,10 +74,13 @@ final class ApertiumPipeline: @unchecked Sendable {
         }
     }
 
-    /// Stops every stage.
+    /// Stops every stage (the whole process group, and `sh` itself should it not lead one).
     func stop() {
         markDead()
-        if process.isRunning { kill(-process.processIdentifier, SIGKILL) }
+        let pid = process.processIdentifier
+        guard pid > 0 else { return }
+        if getpgid(pid) == pid { kill(-pid, SIGKILL) }
+        kill(pid, SIGKILL)
     }
 
     /// Stops the pipeline because a request took too long.
@@ -96,24 +100,35 @@ final class ApertiumPipeline: @unchecked Sendable {
     /// Writes the stream and a NUL, reads up to the answering NUL (blocking; runs on the pipeline's queue).
     private func exchange(_ stream: String) throws -> String {
         guard isAlive else { throw ApertiumPipelineError.stopped(pipeline: name, reason: "a stage exited") }
-        var request = Array(stream.utf8.filter { $0 != 0 })
-        request.append(0)
-        let written = request.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(input.fileHandleForWriting.fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count <= 0 { return false }
-                offset += count
+        let request = Array(stream.utf8.filter { $0 != 0 }) + [0]
+        // Written on another thread while this one reads: a large request would otherwise fill every pipe
+        // between the stages and stall both ends.
+        let writer = input.fileHandleForWriting.fileDescriptor
+        let written = DispatchSemaphore(value: 0)
+        let failed = LockedFlag()
+        DispatchQueue.global().async {
+            request.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let count = write(writer, bytes.baseAddress! + offset, bytes.count - offset)
+                    if count <= 0 {
+                        failed.set()
+                        break
+                    }
+                    offset += count
+                }
             }
-            return true
+            written.signal()
         }
-        guard written else { throw ApertiumPipelineError.stopped(pipeline: name, reason: "its input closed") }
+        defer { written.wait() }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
         let descriptor = output.fileHandleForReading.fileDescriptor
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            guard count > 0 else { throw ApertiumPipelineError.stopped(pipeline: name, reason: "its output closed") }
+            guard count > 0 else {
+                throw ApertiumPipelineError.stopped(pipeline: name, reason: failed.isSet ? "its input closed" : "its output closed")
+            }
             if let end = buffer[0..<count].firstIndex(of: 0) {
                 answer += buffer[0..<end]
                 return String(decoding: answer, as: UTF8.self)
@@ -121,4 +136,14 @@ final class ApertiumPipeline: @unchecked Sendable {
             answer += buffer[0..<count]
         }
     }
+}
+
+/// A flag set from one thread and read from another.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+
+    var isSet: Bool { lock.withLock { value } }
 }

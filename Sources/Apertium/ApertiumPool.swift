@@ -11,7 +11,7 @@ public actor ApertiumPool {
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// Creates a pool of at most `size` pipelines running `command` (stages joined with `|`, each with `-z`),
-    /// each request bounded by `timeout`. Nothing starts until the first request.
+    /// each request bounded by `timeout` (plus a second for every 20 KB). Nothing starts until the first request.
     public init(name: String, command: String, size: Int, timeout: Duration) {
         self.name = name
         self.command = command
@@ -25,7 +25,8 @@ public actor ApertiumPool {
     public func process(_ stream: String) async throws -> String {
         let pipeline = try await checkOut()
         do {
-            let answer = try await pipeline.translate(stream, timeout: timeout)
+            // Large documents get a second more for every 20 KB (Apertium runs at hundreds of KB a second).
+            let answer = try await pipeline.translate(stream, timeout: timeout + .seconds(stream.utf8.count / 20_000))
             checkIn(pipeline)
             return answer
         } catch {

@@ -3,11 +3,13 @@ import SibylCore
 import TextAnalysis
 
 extension ComprehendPlugin {
-    /// DetectSyntax, DetectEntities and DetectKeyPhrases accept up to 100 KB of UTF-8 text per document.
+    /// DetectEntities and DetectKeyPhrases accept up to 100 KB of UTF-8 text per document.
     static let analysisBytes = 100_000
+    /// DetectSyntax accepts up to 5 KB.
+    static let syntaxBytes = 5_000
 
     func detectSyntax(_ text: String, language: String) async throws -> DetectSyntaxResponse {
-        try Self.checkSize(text)
+        try Self.checkSize(text, limit: Self.syntaxBytes)
         let sentences = try await taggedSentences(text, language: language, operation: "DetectSyntax")
         return DetectSyntaxResponse(
             SyntaxTokens: sentences.joined().enumerated().map { index, tagged in

@@ -26,6 +26,7 @@ struct TextTranslationJobOutcome: Codable, Sendable {
 extension TranslatePlugin {
     static let batchJobKind = "translate.text-translation-job"
     static let stopKind = "text-translation-job-stop"
+    static let tokenKind = "text-translation-job-token"
     static let account = "000000000000"
     /// Batch documents are at most 20 MB each, as Translate's limits say.
     static let batchDocumentBytes = 20 * 1024 * 1024
@@ -33,6 +34,13 @@ extension TranslatePlugin {
     func startTextTranslationJob(_ input: StartTextTranslationJobRequest, context: OperationContext) async throws
         -> JobStatusResponse
     {
+        if let token = input.ClientToken,
+            let previous = try context.resources.get([String: String].self, service: "translate", kind: Self.tokenKind, id: token),
+            let jobId = previous["jobId"]
+        {
+            // The same ClientToken again: the job it started, not a second one.
+            return JobStatusResponse(JobId: jobId, JobStatus: try properties(of: jobId, context: context).JobStatus)
+        }
         guard ["text/plain", "text/html", Self.docxType].contains(input.InputDataConfig.ContentType) else {
             throw ServiceError(
                 code: "InvalidRequestException",
@@ -66,6 +74,9 @@ extension TranslatePlugin {
         guard try await context.jobs.enqueue(id: Self.jobID(jobId), kind: Self.batchJobKind, input: try ShapeCoding.encode(job))
             != nil
         else { throw ServiceError.internalFailure(CocoaError(.fileWriteFileExists)) }
+        if let token = input.ClientToken {
+            try context.resources.put(["jobId": jobId], service: "translate", kind: Self.tokenKind, id: token)
+        }
         return JobStatusResponse(JobId: jobId, JobStatus: "SUBMITTED")
     }
 

@@ -1,15 +1,32 @@
 import Foundation
+import Synchronization
 import SibylCore
 import Translation
 
-/// A terminology as stored: its properties and its parsed terms.
+/// A terminology's properties as stored (its terms are stored apart, under `termsKind`, so that requests
+/// that only need the properties never decode a large term list).
 struct StoredTerminology: Codable, Sendable {
     var properties: TerminologyProperties
-    var terminology: Terminology
+}
+
+/// The compiled term protections of recently used terminologies, by name, version and direction.
+final class TermProtectionCache: Sendable {
+    private let entries = Mutex<[String: TermProtection]>([:])
+
+    func protection(_ key: String, make: () throws -> TermProtection) rethrows -> TermProtection {
+        if let cached = entries.withLock({ $0[key] }) { return cached }
+        let made = try make()
+        entries.withLock { entries in
+            if entries.count >= 32 { entries.removeAll() }
+            entries[key] = made
+        }
+        return made
+    }
 }
 
 extension TranslatePlugin {
     static let terminologyKind = "terminology"
+    static let termsKind = "terminology-terms"
     /// Where terminology files are kept, in the S3 stand-in, for GetTerminology's download link.
     static let terminologyBucket = "sibyl-translate"
     /// Terminology files hold at most 10 MiB.
@@ -39,6 +56,7 @@ extension TranslatePlugin {
         }
         let previous = try context.resources.get(
             StoredTerminology.self, service: "translate", kind: Self.terminologyKind, id: input.Name)
+        try context.resources.put(terminology, service: "translate", kind: Self.termsKind, id: input.Name)
         let now = Date()
         let properties = TerminologyProperties(
             Name: input.Name, Description: input.Description,
@@ -48,13 +66,13 @@ extension TranslatePlugin {
             CreatedAt: previous?.properties.CreatedAt ?? now, LastUpdatedAt: now, Directionality: directionality,
             SkippedTermCount: terminology.skipped, Format: format.rawValue)
         try context.resources.put(
-            StoredTerminology(properties: properties, terminology: terminology), service: "translate",
-            kind: Self.terminologyKind, id: input.Name)
+            StoredTerminology(properties: properties), service: "translate", kind: Self.terminologyKind, id: input.Name)
         return ImportTerminologyResponse(TerminologyProperties: properties)
     }
 
     func getTerminology(_ input: TerminologyNameRequest, context: OperationContext) throws -> GetTerminologyResponse {
         let stored = try storedTerminology(input.Name, resources: context.resources)
+        let terms = try terminologyTerms(input.Name, resources: context.resources)
         let format: Terminology.Format
         if let requested = input.TerminologyDataFormat {
             guard let parsed = Terminology.Format(rawValue: requested) else {
@@ -68,7 +86,7 @@ extension TranslatePlugin {
         let key = "terminologies/\(input.Name).\(format.rawValue.lowercased())"
         let contentType = format == .tmx ? "application/xml" : format == .csv ? "text/csv" : "text/tab-separated-values"
         _ = try context.blobs.write(
-            stored.terminology.data(as: format), to: S3URI(bucket: Self.terminologyBucket, key: key), contentType: contentType)
+            terms.data(as: format), to: S3URI(bucket: Self.terminologyBucket, key: key), contentType: contentType)
         return GetTerminologyResponse(
             TerminologyProperties: stored.properties,
             TerminologyDataLocation: TerminologyDataLocation(
@@ -96,6 +114,7 @@ extension TranslatePlugin {
         guard try context.resources.delete(service: "translate", kind: Self.terminologyKind, id: input.Name) else {
             throw ServiceError(code: "ResourceNotFoundException", message: "The terminology \(input.Name) does not exist.")
         }
+        _ = try context.resources.delete(service: "translate", kind: Self.termsKind, id: input.Name)
         return EmptyResponse()
     }
 
@@ -105,6 +124,13 @@ extension TranslatePlugin {
             throw ServiceError(code: "ResourceNotFoundException", message: "The terminology \(name) does not exist.")
         }
         return stored
+    }
+
+    func terminologyTerms(_ name: String, resources: ResourceStore) throws -> Terminology {
+        guard let terms = try resources.get(Terminology.self, service: "translate", kind: Self.termsKind, id: name) else {
+            throw ServiceError(code: "ResourceNotFoundException", message: "The terminology \(name) does not exist.")
+        }
+        return terms
     }
 
     /// The protection for the named terminologies in one direction, and which terms came from which.
@@ -117,12 +143,13 @@ extension TranslatePlugin {
         }
         return try names.map { name in
             let stored = try storedTerminology(name, resources: resources)
-            return (
-                name,
+            let key = "\(name)|\(stored.properties.LastUpdatedAt.timeIntervalSince1970)|\(source)|\(target)"
+            let protection = try termCache.protection(key) {
                 TermProtection(
-                    terminology: stored.terminology, from: source, to: target,
+                    terminology: try terminologyTerms(name, resources: resources), from: source, to: target,
                     multidirectional: stored.properties.Directionality == "MULTI")
-            )
+            }
+            return (name, protection)
         }
     }
 }

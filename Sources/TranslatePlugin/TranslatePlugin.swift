@@ -10,6 +10,8 @@ public struct TranslatePlugin: ServicePlugin {
     let profanity: ProfanityMasker
     /// Whether TranslateText keeps Apertium's unknown-word marks.
     let marksUnknownWords: Bool
+    /// Compiled terminologies, reused while they are unchanged.
+    let termCache = TermProtectionCache()
 
     /// TranslateText accepts up to 10,000 bytes of UTF-8 text.
     static let textBytes = 10_000

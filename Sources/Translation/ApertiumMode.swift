@@ -16,7 +16,8 @@ public struct ApertiumMode: Sendable, Equatable {
     /// Parses a mode file's text; nil when it is not a translation direction (`Cyrl-Latn`, `en-eo-bytecode`).
     public init?(name: String, text: String) {
         let parts = name.split(separator: "_", maxSplits: 1).map(String.init)
-        let languages = parts[0].split(separator: "-").map(String.init)
+        guard let direction = parts.first else { return nil }
+        let languages = direction.split(separator: "-").map(String.init)
         guard languages.count == 2, languages.allSatisfy({ (2...3).contains($0.count) && $0.allSatisfy(\.isLowercase) })
         else { return nil }
         self.name = name

@@ -12,12 +12,17 @@ public struct AppliedTerm: Sendable, Equatable {
 /// case, longest first) is replaced by a placeholder the engine passes through as an unknown word, and the
 /// placeholders in the translation are replaced by the target terms, capitalised where the occurrence was.
 public struct TermProtection: Sendable {
-    /// Source term → target term.
+    /// Source term → target term, longest source first.
     let terms: [(source: String, target: String)]
+    /// Every source term in one expression, so that a text is scanned once whatever the terminology's size.
+    private let matcher: TermMatcher?
 
     /// Creates a protection for source → target term pairs.
     public init(terms: [(source: String, target: String)]) {
-        self.terms = terms.filter { !$0.source.isEmpty }.sorted { $0.source.count > $1.source.count }
+        var seen: Set<String> = []
+        self.terms = terms.filter { !$0.source.isEmpty && seen.insert($0.source.lowercased()).inserted }
+            .sorted { $0.source.count > $1.source.count }
+        matcher = self.terms.isEmpty ? nil : TermMatcher(sources: self.terms.map(\.source))
     }
 
     /// The pairs of a terminology for one direction: for a unidirectional terminology only from its first
@@ -41,25 +46,21 @@ public struct TermProtection: Sendable {
 
     /// Replaces the terms of `text` by placeholders.
     public func protect(_ text: String) -> Protected {
-        var result = text
+        guard let matcher else { return Protected(text: text, placeholders: []) }
+        let nsText = text as NSString
+        var result = ""
+        var last = 0
         var placeholders: [(token: String, term: Int, capitalised: Bool)] = []
-        for (index, term) in terms.enumerated() {
-            let pattern = "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: term.source) + "(?![\\p{L}\\p{N}])"
-            guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { continue }
-            let nsText = result as NSString
-            var rebuilt = ""
-            var last = 0
-            for match in expression.matches(in: result, range: NSRange(location: 0, length: nsText.length)) {
-                let found = nsText.substring(with: match.range)
-                let token = "Zsibylterm\(placeholders.count)z"
-                let capitalised = found.first?.isUppercase == true && term.source.first?.isUppercase != true
-                placeholders.append((token, index, capitalised))
-                rebuilt += nsText.substring(with: NSRange(location: last, length: match.range.location - last)) + token
-                last = match.range.location + match.range.length
-            }
-            if last > 0 { result = rebuilt + nsText.substring(from: last) }
+        for match in matcher.expression.matches(in: text, range: NSRange(location: 0, length: nsText.length)) {
+            let found = nsText.substring(with: match.range)
+            guard let index = matcher.index[found.lowercased()] else { continue }
+            let token = "Zsibylterm\(placeholders.count)z"
+            let capitalised = found.first?.isUppercase == true && terms[index].source.first?.isUppercase != true
+            placeholders.append((token, index, capitalised))
+            result += nsText.substring(with: NSRange(location: last, length: match.range.location - last)) + token
+            last = match.range.location + match.range.length
         }
-        return Protected(text: result, placeholders: placeholders)
+        return Protected(text: result + nsText.substring(from: last), placeholders: placeholders)
     }
 
     /// The translation with its placeholders replaced by the target terms, and the terms that were applied.
@@ -75,5 +76,25 @@ public struct TermProtection: Sendable {
             if !applied.contains(appliedTerm) { applied.append(appliedTerm) }
         }
         return (text, applied)
+    }
+}
+
+/// The compiled alternation of a terminology's source terms (whole words, any case, longest first) and the
+/// term each lower-cased match stands for. Compiled once; matching only reads it.
+final class TermMatcher: @unchecked Sendable {
+    let expression: NSRegularExpression
+    let index: [String: Int]
+
+    init?(sources: [String]) {
+        let alternatives = sources.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
+        guard let expression = try? NSRegularExpression(
+            pattern: "(?<![\\p{L}\\p{N}])(?:\(alternatives))(?![\\p{L}\\p{N}])", options: [.caseInsensitive])
+        else { return nil }
+        self.expression = expression
+        var index: [String: Int] = [:]
+        for (position, source) in sources.enumerated() where index[source.lowercased()] == nil {
+            index[source.lowercased()] = position
+        }
+        self.index = index
     }
 }

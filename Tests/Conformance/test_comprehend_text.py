@@ -103,6 +103,9 @@ def test_errors(comprehend):
         comprehend.detect_entities(Text="x" * 100_001, LanguageCode="en")
     assert code(excinfo) == "TextSizeLimitExceededException"
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        comprehend.detect_syntax(Text="word " * 1001, LanguageCode="en")
+    assert code(excinfo) == "TextSizeLimitExceededException"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         comprehend.detect_sentiment(Text="good " * 1001, LanguageCode="en")
     assert code(excinfo) == "TextSizeLimitExceededException"
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
@@ -139,6 +142,12 @@ def test_detect_targeted_sentiment_gives_each_target_its_clause_sentiment(compre
     assert code(excinfo) == "UnsupportedLanguageException"
     batch = comprehend.batch_detect_targeted_sentiment(TextList=[text, "x" * 5_001], LanguageCode="en")
     assert [r["Index"] for r in batch["ResultList"]] == [0] and batch["ErrorList"][0]["Index"] == 1
+
+
+@pytest.mark.parametrize("text", ["but", ";", "I liked it. However", "However; but"])
+def test_targeted_sentiment_takes_sentences_that_are_only_a_conjunction(comprehend, text):
+    comprehend.detect_targeted_sentiment(Text=text, LanguageCode="en")
+    assert comprehend.detect_dominant_language(Text="The server is still answering.")["Languages"]
 
 
 def test_detect_entities_refuses_what_needs_a_custom_recognizer(comprehend):

@@ -246,6 +246,18 @@ def test_batch_translation_writes_outputs_and_details_as_aws_lays_them_out(trans
     assert [j["JobId"] for j in listed] == [started["JobId"]]
 
 
+def test_a_repeated_client_token_starts_no_second_job(translate, server):
+    s3 = server.client("s3")
+    s3.create_bucket(Bucket="token-in")
+    s3.put_object(Bucket="token-in", Key="a.txt", Body=b"Hello.")
+    request = dict(InputDataConfig={"S3Uri": "s3://token-in", "ContentType": "text/plain"},
+                   OutputDataConfig={"S3Uri": "s3://token-in/out"}, DataAccessRoleArn=ROLE,
+                   SourceLanguageCode="en", TargetLanguageCodes=["es"], ClientToken="retry-1")
+    first = translate.start_text_translation_job(**request)
+    second = translate.start_text_translation_job(**request)
+    assert first["JobId"] == second["JobId"]
+
+
 def test_batch_translation_can_be_stopped(translate, server):
     s3 = server.client("s3")
     s3.create_bucket(Bucket="stop-in")
@@ -354,3 +366,20 @@ def test_unknown_word_marks_can_be_kept_by_configuration(fresh_server):
     assert "*xyzzy" in result["TranslatedText"]
     assert result["TranslatedText"] == subprocess.run(["apertium", "eng-spa"], input="I have a xyzzy dog.",
                                                       capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_word_documents_with_links_are_refused(translate):
+    import io
+    import stat
+    import zipfile
+    buffer = io.BytesIO(make_docx(["The cat is in the garden."]))
+    with zipfile.ZipFile(buffer, "a") as package:
+        link = zipfile.ZipInfo("word/media/secret.png")
+        link.create_system = 3
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        package.writestr(link, "/etc/hostname")
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        translate.translate_document(Document={"Content": buffer.getvalue(), "ContentType": DOCX_TYPE},
+                                     SourceLanguageCode="en", TargetLanguageCode="es")
+    assert code(excinfo) == "InvalidRequestException"
+    assert "link" in excinfo.value.response["Error"]["Message"]

@@ -52,6 +52,7 @@ public struct TargetedSentimentAnalyzer: Sendable {
                 let isBreak = Self.clauseBreaks.contains(sentence[index].token.text.lowercased())
                 if (isBreak && index > start) || index == sentence.count - 1 {
                     let stop = isBreak ? index : sentence.count
+                    guard stop > start else { continue }  // a sentence that is only "but" has no clause
                     let begin = sentence[start].token.begin
                     let end = sentence[stop - 1].token.end
                     let clause = String(String.UnicodeScalarView(scalars[begin..<end]))
@@ -72,12 +73,17 @@ public struct TargetedSentimentAnalyzer: Sendable {
         }
         // Noun phrases that are not named entities are attributes of what the text is about; their target is the
         // phrase without its determiner ("the service" → "service").
+        let determiners: Set<String> = [
+            "the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her", "its",
+        ]
         for phrase in phrases where !named.contains(where: { $0.begin < phrase.end && phrase.begin < $0.end }) {
-            let words = phrase.text.split(separator: " ")
-            let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her", "its"]
-            let dropped = words.first.map { determiners.contains($0.lowercased()) } == true ? words.first!.count + 1 : 0
-            guard dropped < phrase.text.count else { continue }
-            let begin = phrase.begin + dropped
+            var begin = phrase.begin
+            let firstWord = phrase.text.prefix { !$0.isWhitespace }
+            if determiners.contains(firstWord.lowercased()) {
+                begin += firstWord.unicodeScalars.count
+                while begin < phrase.end, scalars[begin].properties.isWhitespace { begin += 1 }
+            }
+            guard begin < phrase.end else { continue }
             mentions.append(
                 TargetMention(
                     text: String(String.UnicodeScalarView(scalars[begin..<phrase.end])), begin: begin, end: phrase.end,
