@@ -13,8 +13,10 @@ int sibyl_cld2_detect(const char *utf8, int length, sibyl_cld2_language out[3], 
     int valid_prefix = 0;
     bool reliable = false;
     CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-    CLD2::ExtDetectLanguageSummaryCheckUTF8(utf8, length, true, &hints, 0, languages, percents, scores, nullptr,
-                                            &text_bytes, &reliable, &valid_prefix);
+    // Best effort: short texts get CLD2's best guess instead of "unknown".
+    CLD2::Language summary = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+        utf8, length, true, &hints, CLD2::kCLDFlagBestEffort, languages, percents, scores, nullptr, &text_bytes,
+        &reliable, &valid_prefix);
     if (valid_prefix < length) return 0;
     int found = 0;
     for (int index = 0; index < 3; index++) {
@@ -25,6 +27,16 @@ int sibyl_cld2_detect(const char *utf8, int length, sibyl_cld2_language out[3], 
         out[found].percent = percents[index];
         out[found].normalized_score = scores[index];
         found++;
+    }
+    // A short text can leave the three-language summary empty while CLD2 still names its best guess: report
+    // it at half confidence, since CLD2 gives no share for it.
+    if (found == 0 && summary != CLD2::UNKNOWN_LANGUAGE) {
+        const char *code = CLD2::LanguageCode(summary);
+        std::strncpy(out[0].code, code ? code : "un", sizeof(out[0].code) - 1);
+        out[0].code[sizeof(out[0].code) - 1] = 0;
+        out[0].percent = 50;
+        out[0].normalized_score = 0;
+        found = 1;
     }
     *is_reliable = reliable ? 1 : 0;
     return found;
