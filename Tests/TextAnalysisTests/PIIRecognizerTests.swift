@@ -89,3 +89,39 @@ struct PIIContextRuleTests {
         #expect(joined.map(\.type) == ["ADDRESS", "NAME"] && joined[0].end == 10 && joined[0].score == 0.9)
     }
 }
+
+@Suite("PII identity numbers")
+struct PIIIdentityRuleTests {
+    let recognizer = PIIRecognizer()
+
+    func found(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return recognizer.findings(in: text).map { "\($0.type) \(String(String.UnicodeScalarView(scalars[$0.begin..<$0.end])))" }
+    }
+
+    @Test func checksumsOfIdentityNumbers() {
+        #expect(PIIRecognizer.isValidABARouting("011000015") && !PIIRecognizer.isValidABARouting("011000016"))
+        #expect(PIIRecognizer.isValidNHSNumber("943 476 5919") && !PIIRecognizer.isValidNHSNumber("943 476 5918"))
+        #expect(PIIRecognizer.isValidVerhoeff([2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 6]))
+        #expect(!PIIRecognizer.isValidVerhoeff([2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4, 0]))
+    }
+
+    @Test func numbersThatLookLikeAnyOtherNeedTheirContext() {
+        #expect(found("Routing number 011000015, account number 12345678901") == [
+            "BANK_ROUTING 011000015", "BANK_ACCOUNT_NUMBER 12345678901",
+        ])
+        #expect(found("Order 011000015 shipped") == [])
+        #expect(found("card expires 09/27, CVV 123, PIN: 4321") == [
+            "CREDIT_DEBIT_EXPIRY 09/27", "CREDIT_DEBIT_CVV 123", "PIN 4321",
+        ])
+        #expect(found("username: jdoe42 password: Hunter2!") == ["USERNAME jdoe42", "PASSWORD Hunter2!"])
+        #expect(found("My passport number is X1234567.") == ["PASSPORT_NUMBER X1234567"])
+        #expect(found("NHS number 943 476 5919") == ["UK_NATIONAL_HEALTH_SERVICE_NUMBER 943 476 5919"])
+        #expect(found("NI number AB 12 34 56 C") == ["UK_NATIONAL_INSURANCE_NUMBER AB 12 34 56 C"])
+        #expect(found("SIN 046 454 286") == ["CA_SOCIAL_INSURANCE_NUMBER 046 454 286"])
+        #expect(found("Aadhaar 2341 2341 2346") == ["IN_AADHAAR 2341 2341 2346"])
+        #expect(found("Aadhaar 2341 2341 2340") == [])
+        #expect(found("PAN ABCPE1234F") == ["IN_PERMANENT_ACCOUNT_NUMBER ABCPE1234F"])
+        #expect(PIIRecognizer.supportedTypes.count >= 30)
+    }
+}
