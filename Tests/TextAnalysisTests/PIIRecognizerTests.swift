@@ -125,3 +125,14 @@ struct PIIIdentityRuleTests {
         #expect(PIIRecognizer.supportedTypes.count >= 30)
     }
 }
+
+@Suite("PII redaction")
+struct PIIRedactionTests {
+    @Test func masksOrNamesEachFindingKeepingTheRest() {
+        let text = "Zoë 👍🏽: mail zoe@example.com or call 206-555-0100."
+        let findings = PIIRecognizer().findings(in: text)
+        #expect(PIIRedaction.entityType.apply(to: text, findings: findings) == "Zoë 👍🏽: mail [EMAIL] or call [PHONE].")
+        #expect(PIIRedaction.mask("*").apply(to: text, findings: findings, types: ["EMAIL"])
+            == "Zoë 👍🏽: mail *************** or call 206-555-0100.")
+    }
+}
