@@ -85,6 +85,14 @@ public enum ApertiumFormatter {
     /// How long one formatter run may take before it is stopped.
     static let formatterTimeout: Double = 120
 
+    /// Runs one program (found on the PATH's usual places) over `input` and answers its output.
+    public static func filter(_ arguments: [String], input: String) async throws -> String {
+        guard let program = arguments.first else { throw Failure(description: "no program to run") }
+        let path = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + program }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? program
+        return try await run(path, arguments: Array(arguments.dropFirst()), input: input)
+    }
+
     /// Runs a filter program over `input`, writing on one thread while reading on another (so that neither
     /// pipe can fill up and stall the other).
     static func run(_ program: String, input: String) async throws -> String {

@@ -18,7 +18,7 @@ public enum PluginList {
             makePolly(configuration),
             makeComprehend(configuration),
             TranslatePlugin(
-                engine: TranslationEngine(), profanity: ProfanityMasker(directory: sourceTreeFolder("Resources/profanity")),
+                engine: TranslationEngine(taggerPerRequest: configuration.translationTaggerPerRequest), profanity: ProfanityMasker(directory: sourceTreeFolder("Resources/profanity")),
                 marksUnknownWords: configuration.translationMarksUnknownWords),
         ]
     }

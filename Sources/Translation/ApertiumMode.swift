@@ -34,6 +34,55 @@ public struct ApertiumMode: Sendable, Equatable {
         }.joined(separator: " | ")
     }
 
+    /// The stages as separate shell commands.
+    var stages: [String] { template.components(separatedBy: " | ") }
+
+    /// Where the mode's HMM tagger (`apertium-tagger`) stands, if it has one. The tagger keeps state from one
+    /// null-flushed request to the next (apertium issue 101), so the engine runs it once per request between
+    /// the long-lived stages before and after it, which gives exactly the command line's translations.
+    var taggerIndex: Int? {
+        stages.firstIndex { $0.hasPrefix("apertium-tagger ") }
+    }
+
+    /// The stages before the tagger, as one long-lived command.
+    var headCommand: String? {
+        taggerIndex.flatMap { $0 > 0 ? stages[..<$0].joined(separator: " | ") : nil }
+    }
+
+    /// The stages after the tagger, as one long-lived command.
+    func tailCommand(marks: Bool) -> String? {
+        guard let index = taggerIndex, index + 1 < stages.count else { return nil }
+        return stages[(index + 1)...].joined(separator: " | ").replacingOccurrences(of: "$1", with: marks ? "-g" : "-n")
+    }
+
+    /// The tagger's program and arguments for a single run (no null flush: it reads one request to its end).
+    var taggerArguments: [String]? {
+        taggerIndex.map { Self.shellWords(stages[$0]).filter { $0 != "-z" } }
+    }
+
+    /// Splits a stage into words, honouring single quotes (how mode files quote paths).
+    static func shellWords(_ stage: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        var started = false
+        for character in stage {
+            if character == "'" {
+                quoted.toggle()
+                started = true
+            } else if character.isWhitespace, !quoted {
+                if started { words.append(current) }
+                current = ""
+                started = false
+            } else {
+                current.append(character)
+                started = true
+            }
+        }
+        if started { words.append(current) }
+        return words
+    }
+
     /// The pipeline as a shell command: with `marks`, unknown (`*`), ungenerated (`#`) and untranslated (`@`)
     /// words keep Apertium's marks (`lt-proc -g`); without, they come out plain (`-n`), as `apertium -u` does.
     public func command(marks: Bool) -> String {

@@ -29,10 +29,48 @@ public final class TranslationEngine: Sendable {
 
     public let edges: [Edge]
     /// Pools by mode name, without and with unknown-word marks.
-    private let pools: [String: (plain: ApertiumPool, marked: ApertiumPool)]
+    private let pools: [String: ModePools]
+
+    /// The long-lived pipelines of one mode: the whole pipeline, or, where the mode has an HMM tagger, the
+    /// stages before it and after it (the tagger itself runs once per request).
+    struct ModePools: Sendable {
+        var plain: ApertiumPool
+        var marked: ApertiumPool
+        var split: (head: ApertiumPool, tagger: [String], plainTail: ApertiumPool, markedTail: ApertiumPool)?
+
+        /// Runs a stream through the mode.
+        func process(_ stream: String, marks: Bool) async throws -> String {
+            guard let split else { return try await (marks ? marked : plain).process(stream) }
+            let analysed = try await split.head.process(stream)
+            let tagged: String
+            do {
+                tagged = try await ApertiumFormatter.filter(split.tagger, input: analysed)
+            } catch let failure as ApertiumFormatter.Failure {
+                throw ApertiumPipelineError.stopped(pipeline: "tagger", reason: failure.description)
+            }
+            return try await (marks ? split.markedTail : split.plainTail).process(tagged)
+        }
+
+        func shutDown() async {
+            await plain.shutDown()
+            await marked.shutDown()
+            if let split {
+                await split.head.shutDown()
+                await split.plainTail.shutDown()
+                await split.markedTail.shutDown()
+            }
+        }
+    }
 
     /// Discovers the installed modes; `poolSize` pipelines at most per mode, each request bounded by `timeout`.
-    public init(modes: [ApertiumMode] = ApertiumMode.installed(), poolSize: Int = 2, timeout: Duration = .seconds(30)) {
+    /// With `taggerPerRequest`, a mode's HMM tagger runs once per request between its long-lived stages, so that
+    /// no request's translation depends on the ones before it (the tagger keeps state across null flushes:
+    /// apertium issue 101); without, every stage stays alive (faster, but 2–3 % of sentences come out as
+    /// they would after the previous requests, not as the command line gives them).
+    public init(
+        modes: [ApertiumMode] = ApertiumMode.installed(), poolSize: Int = 2, timeout: Duration = .seconds(30),
+        taggerPerRequest: Bool = true
+    ) {
         var edges: [Edge] = []
         for mode in modes {
             for source in Self.codes(apertium: mode.source, variant: nil, isTarget: false) {
@@ -45,12 +83,23 @@ public final class TranslationEngine: Sendable {
         var seen: Set<String> = []
         self.edges = edges.sorted { ($0.mode.variant == nil ? 0 : 1) < ($1.mode.variant == nil ? 0 : 1) }
             .filter { seen.insert("\($0.source)>\($0.target)").inserted }
-        var pools: [String: (plain: ApertiumPool, marked: ApertiumPool)] = [:]
+        var pools: [String: ModePools] = [:]
         for edge in self.edges where pools[edge.mode.name] == nil {
-            pools[edge.mode.name] = (
-                ApertiumPool(name: edge.mode.name, command: edge.mode.command(marks: false), size: poolSize, timeout: timeout),
-                ApertiumPool(name: edge.mode.name, command: edge.mode.command(marks: true), size: 1, timeout: timeout)
-            )
+            let mode = edge.mode
+            var modePools = ModePools(
+                plain: ApertiumPool(name: mode.name, command: mode.command(marks: false), size: poolSize, timeout: timeout),
+                marked: ApertiumPool(name: mode.name, command: mode.command(marks: true), size: 1, timeout: timeout))
+            if taggerPerRequest, let head = mode.headCommand, let tagger = mode.taggerArguments,
+                let plainTail = mode.tailCommand(marks: false),
+                let markedTail = mode.tailCommand(marks: true)
+            {
+                modePools.split = (
+                    ApertiumPool(name: mode.name + " analysis", command: head, size: poolSize, timeout: timeout), tagger,
+                    ApertiumPool(name: mode.name + " transfer", command: plainTail, size: poolSize, timeout: timeout),
+                    ApertiumPool(name: mode.name + " transfer", command: markedTail, size: 1, timeout: timeout)
+                )
+            }
+            pools[mode.name] = modePools
         }
         self.pools = pools
     }
@@ -106,9 +155,8 @@ public final class TranslationEngine: Sendable {
         var current = protected.text
         for (index, edge) in route.enumerated() {
             // Marks of an earlier step would reach the next one as text: only the last step may keep them.
-            let pools = pools[edge.mode.name]!
-            let pool = keepMarks && index == route.count - 1 ? pools.marked : pools.plain
-            let answer = try await pool.process(ApertiumStream.deformat(current))
+            let answer = try await pools[edge.mode.name]!.process(
+                ApertiumStream.deformat(current), marks: keepMarks && index == route.count - 1)
             current = ApertiumStream.reformat(answer).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let restored = terms.restore(current, from: protected)
@@ -122,7 +170,7 @@ public final class TranslationEngine: Sendable {
             throw TranslationError.unsupportedPair(source: source, target: target)
         }
         var stream = try await ApertiumFormatter.deformatHTML(html)
-        for edge in route { stream = try await pools[edge.mode.name]!.plain.process(stream) }
+        for edge in route { stream = try await pools[edge.mode.name]!.process(stream, marks: false) }
         return Translation(text: try await ApertiumFormatter.reformatHTML(stream), route: route.map(\.mode.name))
     }
 
@@ -136,17 +184,14 @@ public final class TranslationEngine: Sendable {
         }
         return try await ApertiumFormatter.translateDocx(document, workDirectory: workDirectory) { stream in
             var current = stream
-            for edge in route { current = try await pools[edge.mode.name]!.plain.process(current) }
+            for edge in route { current = try await pools[edge.mode.name]!.process(current, marks: false) }
             return current
         }
     }
 
     /// Stops every pipeline.
     public func shutDown() async {
-        for pool in pools.values {
-            await pool.plain.shutDown()
-            await pool.marked.shutDown()
-        }
+        for pool in pools.values { await pool.shutDown() }
     }
 
     // MARK: - Language codes

@@ -383,3 +383,15 @@ def test_word_documents_with_links_are_refused(translate):
                                      SourceLanguageCode="en", TargetLanguageCode="es")
     assert code(excinfo) == "InvalidRequestException"
     assert "link" in excinfo.value.response["Error"]["Message"]
+
+
+def test_earlier_requests_do_not_change_later_translations(translate):
+    """Apertium's tagger keeps state across null-flushed requests (apertium issue 101); Sibyl runs it per
+    request, so a sentence translates the same whatever came before it."""
+    probe = "Right Alt never chooses 3rd level"
+    expected = apertium("eng-spa", probe)
+    translate.translate_text(Text="Binary has been created with GNU ld and is therefore known to be broken in "
+                                  "certain ways", SourceLanguageCode="en", TargetLanguageCode="es")
+    for _ in range(3):
+        assert translate.translate_text(Text=probe, SourceLanguageCode="en",
+                                        TargetLanguageCode="es")["TranslatedText"] == expected

@@ -50,6 +50,10 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     /// Whether Translate keeps Apertium's marks on words it could not translate (`*word`), as `apertium`
     /// without `-u` does; off, they come out plain, as Amazon Translate gives them.
     public var translationMarksUnknownWords = false
+    /// Whether Translate runs Apertium's HMM tagger once per request (every translation as the command line
+    /// gives it, whatever came before) or keeps it alive with the other stages (faster; Apertium's tagger then
+    /// carries state from one request to the next).
+    public var translationTaggerPerRequest = true
 
     /// The embedded defaults.
     public init() {}
@@ -58,7 +62,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
     public enum Key: String, CaseIterable, Sendable {
         case host, port, dataDirectory, auth, credentialsFile, allowAnonymous, jobWorkers, maxRequestBodyBytes,
             maxObjectBytes, region, logLevel, testJobs, synthesisQueueDepth, synthesisTimeoutSeconds,
-            synthesisWorkers, modelsDirectory, translationMarksUnknownWords
+            synthesisWorkers, modelsDirectory, translationMarksUnknownWords, translationTaggerPerRequest
 
         /// The environment variable that sets this key, e.g. `SIBYL_DATA_DIRECTORY`.
         public var environmentVariable: String {
@@ -155,6 +159,7 @@ public struct SibylConfiguration: Sendable, Codable, Equatable {
         case .synthesisWorkers: synthesisWorkers = try integer(1...64)
         case .modelsDirectory: modelsDirectory = text
         case .translationMarksUnknownWords: translationMarksUnknownWords = try boolean()
+        case .translationTaggerPerRequest: translationTaggerPerRequest = try boolean()
         }
     }
 
