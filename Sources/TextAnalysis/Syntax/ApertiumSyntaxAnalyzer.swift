@@ -2,21 +2,24 @@ import Apertium
 import Foundation
 
 /// Tokens, sentences and parts of speech from Apertium's morphological analyser and HMM tagger (e.g. Spanish
-/// from `apertium-eng-spa`), run as a long-lived null-flush pipeline, its tags mapped to Universal Dependencies.
+/// from `apertium-eng-spa`), its tags mapped to Universal Dependencies. The analyser runs as a long-lived
+/// null-flush pipeline; the tagger once per request, since kept alive it carries state from one request to the
+/// next (apertium issue 101) and a text's tags would depend on the texts before it.
 ///
 /// Scores are not probabilities (the tagger gives none): 0.99 for a word with one analysis, 0.85 for one the
 /// tagger chose among several, 0.5 for a word the analyser does not know (tagged PROPN when capitalised,
 /// else NOUN).
 public struct ApertiumSyntaxAnalyzer: Sendable {
     let pool: ApertiumPool
+    let tagger: [String]
 
     /// Creates an analyzer from an analyser (`.automorf.bin`) and a tagger (`.prob`) file.
     public init(analyser: String, tagger: String, timeout: Duration = .seconds(30)) {
         let quote = { (path: String) in "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         pool = ApertiumPool(
-            name: "syntax \(URL(fileURLWithPath: analyser).lastPathComponent)",
-            command: "lt-proc -z \(quote(analyser)) | apertium-tagger -z -g -p -m \(quote(tagger))", size: 2,
-            timeout: timeout)
+            name: "syntax \(URL(fileURLWithPath: analyser).lastPathComponent)", command: "lt-proc -z \(quote(analyser))",
+            size: 2, timeout: timeout)
+        self.tagger = ["apertium-tagger", "-g", "-p", "-m", tagger]
     }
 
     /// Spanish from Debian's `apertium-eng-spa`, if installed.
@@ -31,7 +34,13 @@ public struct ApertiumSyntaxAnalyzer: Sendable {
 
     /// The tagged tokens of each sentence of `text`.
     public func analyze(_ text: String) async throws -> [[TaggedToken]] {
-        let stream = try await pool.process(ApertiumStream.deformat(text))
+        let analysed = try await pool.process(ApertiumStream.deformat(text))
+        let stream: String
+        do {
+            stream = try await ApertiumFormatter.filter(tagger, input: analysed)
+        } catch let failure as ApertiumFormatter.Failure {
+            throw ApertiumPipelineError.stopped(pipeline: "tagger", reason: failure.description)
+        }
         let scalars = Array(text.unicodeScalars)
         var sentences: [[TaggedToken]] = []
         var sentence: [TaggedToken] = []
