@@ -38,7 +38,7 @@ public struct ComprehendPlugin: ServicePlugin {
             },
             ServiceOperation("BatchDetectDominantLanguage") {
                 (input: BatchDetectDominantLanguageRequest, _: OperationContext) in
-                batchDominantLanguages(input.TextList)
+                await batch(input.TextList) { DominantLanguagesResult(Languages: try dominantLanguages($0)) }
             },
             ServiceOperation("DetectSyntax") { (input: DocumentRequest, _: OperationContext) in
                 try await detectSyntax(input.Text, language: input.LanguageCode)

@@ -97,16 +97,9 @@ extension TranslatePlugin {
             if let after = filter.SubmittedAfterTime { all = all.filter { $0.SubmittedTime > after } }
         }
         all.sort { $0.SubmittedTime > $1.SubmittedTime }
-        var start = 0
-        if let token = input.NextToken {
-            guard let offset = Int(token), (0...all.count).contains(offset) else {
-                throw ServiceError(code: "InvalidRequestException", message: "The NextToken \(token) is not valid.")
-            }
-            start = offset
-        }
-        let end = min(all.count, start + (input.MaxResults ?? 100))
+        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidRequestException")
         return ListTextTranslationJobsResponse(
-            TextTranslationJobPropertiesList: Array(all[start..<end]), NextToken: end < all.count ? String(end) : nil)
+            TextTranslationJobPropertiesList: page.items, NextToken: page.nextToken)
     }
 
     func stopTextTranslationJob(_ input: JobIdRequest, context: OperationContext) throws -> JobStatusResponse {

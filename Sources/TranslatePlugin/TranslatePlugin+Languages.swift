@@ -10,18 +10,9 @@ extension TranslatePlugin {
         let all = engine.languages.map { code in
             Language(LanguageName: locale.localizedString(forIdentifier: code) ?? code, LanguageCode: code)
         }
-        let start: Int
-        if let token = input.NextToken {
-            guard let offset = Int(token), (0..<all.count).contains(offset) else {
-                throw ServiceError(code: "InvalidParameterValueException", message: "The NextToken \(token) is not valid.")
-            }
-            start = offset
-        } else {
-            start = 0
-        }
-        let end = min(all.count, start + (input.MaxResults ?? 500))
+        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 500, errorCode: "InvalidParameterValueException")
         return ListLanguagesResponse(
-            Languages: Array(all[start..<end]), DisplayLanguageCode: display,
-            NextToken: end < all.count ? String(end) : nil)
+            Languages: page.items, DisplayLanguageCode: display,
+            NextToken: page.nextToken)
     }
 }

@@ -96,18 +96,9 @@ extension TranslatePlugin {
     func listTerminologies(_ input: ListTerminologiesRequest, context: OperationContext) throws -> ListTerminologiesResponse {
         let all = try context.resources.list(StoredTerminology.self, service: "translate", kind: Self.terminologyKind)
             .map(\.properties).sorted { $0.Name < $1.Name }
-        let start: Int
-        if let token = input.NextToken {
-            guard let offset = Int(token), (0...all.count).contains(offset) else {
-                throw ServiceError(code: "InvalidParameterValueException", message: "The NextToken \(token) is not valid.")
-            }
-            start = offset
-        } else {
-            start = 0
-        }
-        let end = min(all.count, start + (input.MaxResults ?? 100))
+        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidParameterValueException")
         return ListTerminologiesResponse(
-            TerminologyPropertiesList: Array(all[start..<end]), NextToken: end < all.count ? String(end) : nil)
+            TerminologyPropertiesList: page.items, NextToken: page.nextToken)
     }
 
     func deleteTerminology(_ input: TerminologyNameRequest, context: OperationContext) throws -> EmptyResponse {

@@ -17,6 +17,11 @@ struct DetectDominantLanguageResponse: Codable, Sendable {
     var Languages: [DominantLanguage]
 }
 
+/// One document's languages in a BatchDetectDominantLanguage answer.
+struct DominantLanguagesResult: Codable, Sendable {
+    var Languages: [DominantLanguage]
+}
+
 struct BatchDetectDominantLanguageRequest: Codable, Sendable, ValidatableInput {
     var TextList: [String]
 
@@ -25,18 +30,9 @@ struct BatchDetectDominantLanguageRequest: Codable, Sendable, ValidatableInput {
     }
 }
 
-struct BatchDetectDominantLanguageItemResult: Codable, Sendable {
-    var Index: Int
-    var Languages: [DominantLanguage]
-}
-
 struct BatchItemError: Codable, Sendable {
     var Index: Int
     var ErrorCode: String
     var ErrorMessage: String
 }
 
-struct BatchDetectDominantLanguageResponse: Codable, Sendable {
-    var ResultList: [BatchDetectDominantLanguageItemResult]
-    var ErrorList: [BatchItemError]
-}
