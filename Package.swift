@@ -59,19 +59,26 @@ let package = Package(
         .systemLibrary(name: "CLame", providers: [.apt(["libmp3lame-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CVorbis", pkgConfig: "vorbisenc", providers: [.apt(["libvorbis-dev"])]),
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         // libcld2_full holds only the tables of 160+ languages; linked before libcld2 (the code), its tables win.
         .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]),
         // Engines: plain Swift APIs, no AWS names.
         // System ICU behind plain C types: Foundation's own ICU would clash with its headers in Swift.
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
         .target(name: "TextAnalysis", dependencies: ["CCLD2", "CICU", "Apertium"]),
-        .target(name: "Audio", dependencies: ["CLame", "CSoxr", "CVorbis"]),
+        .target(name: "Audio", dependencies: ["CLame", "CSndFile", "CSoxr", "CVorbis"]),
+        // The Whisper network's loops are optimised even in debug builds: the tests drive the debug binary.
+        .target(
+            name: "Recognition", dependencies: ["Audio", "COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .debug))]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
         .target(name: "Apertium"),
         .target(name: "Translation", dependencies: ["Apertium", "XMLReading"]),
         // Service plugins: AWS shapes ↔ engine calls.
         .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
         .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation", "Apertium"]),
+        .target(name: "TranscribePlugin", dependencies: ["SibylCore", "Recognition", "Audio", "TextAnalysis"]),
         .target(
             name: "PollyPlugin",
             dependencies: ["SibylCore", "Synthesis", "Audio", "XMLReading", .product(name: "Logging", package: "swift-log")]
@@ -88,6 +95,8 @@ let package = Package(
                 "TextAnalysis",
                 "TranslatePlugin",
                 "Translation",
+                "Recognition",
+                "TranscribePlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -108,6 +117,7 @@ let package = Package(
         .testTarget(name: "PollyPluginTests", dependencies: ["PollyPlugin", "Synthesis"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "Apertium"]),
+        .testTarget(name: "TranscribePluginTests", dependencies: ["TranscribePlugin", "Recognition"]),
     ]
 )
 

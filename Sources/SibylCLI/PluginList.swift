@@ -5,6 +5,7 @@ import PollyPlugin
 import SibylCore
 import Synthesis
 import TextAnalysis
+import TranscribePlugin
 import TranslatePlugin
 import Translation
 
@@ -20,6 +21,7 @@ public enum PluginList {
             TranslatePlugin(
                 engine: TranslationEngine(taggerPerRequest: configuration.translationTaggerPerRequest), profanity: ProfanityMasker(directory: sourceTreeFolder("Resources/profanity")),
                 marksUnknownWords: configuration.translationMarksUnknownWords),
+            TranscribePlugin(modelDirectory: whisperDirectory(modelsDirectory: configuration.modelsDirectory)),
         ]
     }
 
@@ -33,6 +35,13 @@ public enum PluginList {
             folder = folder.deletingLastPathComponent()
         }
         return URL(fileURLWithPath: relative)
+    }
+
+    /// The Whisper model folder: `whisper-base` in the configured models directory, else in the source tree's `Models/`.
+    static func whisperDirectory(modelsDirectory: String) -> URL {
+        modelsDirectory.isEmpty
+            ? sourceTreeFolder("Models/whisper-base")
+            : URL(fileURLWithPath: modelsDirectory).appendingPathComponent("whisper-base")
     }
 
     private static func makeComprehend(_ configuration: SibylConfiguration) -> ComprehendPlugin {

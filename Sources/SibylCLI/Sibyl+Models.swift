@@ -6,8 +6,8 @@ extension Sibyl {
     /// `sibyl models`: the steps that make the text-analysis models in `Models/` (see `Scripts/train-text-models`).
     struct Models: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Tokenize training text and train the text-analysis models (used by Scripts/train-text-models).",
-            subcommands: [Tokenize.self, Train.self, Tag.self, LoadTime.self])
+            abstract: "Train and try the models in Models/ (text analysis, speech recognition).",
+            subcommands: [Tokenize.self, Train.self, Tag.self, LoadTime.self, Transcribe.self])
     }
 }
 

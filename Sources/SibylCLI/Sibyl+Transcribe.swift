@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Recognition
+
+extension Sibyl.Models {
+    /// `sibyl models transcribe FILE…`: runs the speech recogniser on audio files and prints one JSON object per
+    /// file (language, transcript, timed words, audio seconds): what the WER benchmark measures.
+    struct Transcribe: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Transcribe audio files with the speech recogniser.")
+
+        @Option(help: "Language code (ISO 639-1, e.g. en); identified from the audio when omitted.")
+        var language: String?
+
+        @Option(help: "The folder holding the Whisper model (default: Models/whisper-base of the source tree).")
+        var modelDirectory: String?
+
+        @Argument(help: "Audio files (wav, flac, ogg, mp3).")
+        var files: [String]
+
+        func run() async throws {
+            let directory = modelDirectory.map { URL(fileURLWithPath: $0) } ?? PluginList.whisperDirectory(modelsDirectory: "")
+            let recognizer = try WhisperRecognizer(directory: directory)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for file in files {
+                let result = try recognizer.recognize(
+                    file: URL(fileURLWithPath: file), channel: nil, options: RecognitionOptions(language: language))
+                let line = TranscribedFile(
+                    file: file, language: result.language, transcript: result.words.map(\.text).joined(separator: " "),
+                    words: result.words, seconds: result.duration)
+                print(String(decoding: try encoder.encode(line), as: UTF8.self))
+            }
+        }
+    }
+
+    private struct TranscribedFile: Encodable {
+        var file: String
+        var language: String
+        var transcript: String
+        var words: [RecognizedWord]
+        var seconds: Double
+    }
+}
