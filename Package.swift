@@ -118,6 +118,7 @@ let package = Package(
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "Apertium"]),
         .testTarget(name: "TranscribePluginTests", dependencies: ["TranscribePlugin", "Recognition"]),
+        .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
     ]
 )
 

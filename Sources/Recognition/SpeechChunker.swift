@@ -37,13 +37,22 @@ struct SpeechChunker {
         buffer.isEmpty ? [] : [take(buffer.count)]
     }
 
+    /// Takes `count` samples off the buffer as a chunk, trimmed to its speech with 0.3 s to spare on each side
+    /// (the recogniser times words and segments better without long silences around them).
     private mutating func take(_ count: Int) -> Chunk {
         let samples = Array(buffer.prefix(count))
         buffer.removeFirst(count)
-        let chunk = Chunk(
-            offset: Double(consumed) / Double(Self.sampleRate), samples: samples, hasSpeech: Self.hasSpeech(samples))
-        consumed += count
-        return chunk
+        defer { consumed += count }
+        let voiced = Self.voicedFrames(samples)
+        guard let first = voiced.first, let last = voiced.last else {
+            return Chunk(offset: Double(consumed) / Double(Self.sampleRate), samples: samples, hasSpeech: false)
+        }
+        let margin = 15
+        let start = max(0, first - margin) * Self.frameLength
+        let end = min(samples.count, (last + 1 + margin) * Self.frameLength)
+        return Chunk(
+            offset: Double(consumed + start) / Double(Self.sampleRate), samples: Array(samples[start..<end]),
+            hasSpeech: true)
     }
 
     /// Frame energies in dB (full scale).
@@ -56,13 +65,18 @@ struct SpeechChunker {
         }
     }
 
-    /// Speech: some frames at least 12 dB above the noise floor (the 10th percentile) and above −50 dBFS.
-    static func hasSpeech(_ samples: [Float]) -> Bool {
+    /// Speech: some frames at least 12 dB above the noise floor (the 10th percentile) and above −50 dBFS; audio
+    /// louder than −30 dBFS counts whatever the floor, so a chunk without pauses is not taken for silence.
+    static func hasSpeech(_ samples: [Float]) -> Bool { !voicedFrames(samples).isEmpty }
+
+    /// The 20-ms frames above the speech threshold; none when fewer than five are.
+    static func voicedFrames(_ samples: [Float]) -> [Int] {
         let energies = frameEnergies(samples)
-        guard !energies.isEmpty else { return false }
+        guard !energies.isEmpty else { return [] }
         let floor = energies.sorted()[energies.count / 10]
-        let threshold = max(floor + 12, -50)
-        return energies.filter { $0 > threshold }.count >= 5
+        let threshold = min(max(floor + 12, -50), -30)
+        let voiced = energies.indices.filter { energies[$0] > threshold }
+        return voiced.count >= 5 ? voiced : []
     }
 
     /// The cut point between 18 and 30 s with the least energy over 300 ms around it (later wins ties).

@@ -115,16 +115,20 @@ public final class WhisperRecognizer: @unchecked Sendable {
         }
     }
 
-    /// The window's segments with their words, times moved to the whole stream.
+    /// The window's segments with their words, times moved to the whole stream. Words are kept inside their
+    /// segment's timestamps: the alignment path tends to push a sentence's last word into the pause after it.
     private static func place(_ window: WhisperWindowDecoder.WindowResult, offset: Double) -> [RecognizedSegment] {
         window.segments.indices.compactMap { index in
-            let words = window.words.filter { $0.segment == index }.map {
-                RecognizedWord(
-                    text: $0.word.text, start: $0.word.start + offset, end: $0.word.end + offset,
-                    confidence: $0.word.confidence)
+            let segment = window.segments[index]
+            var floor = segment.start
+            let words = window.words.filter { $0.segment == index }.map { entry -> RecognizedWord in
+                let end = max(floor, min(entry.word.end, segment.end))
+                let start = min(max(entry.word.start, floor), end)
+                floor = start
+                return RecognizedWord(
+                    text: entry.word.text, start: start + offset, end: end + offset, confidence: entry.word.confidence)
             }
             guard let first = words.first, let last = words.last else { return nil }
-            let segment = window.segments[index]
             return RecognizedSegment(
                 start: min(segment.start + offset, first.start), end: max(segment.end + offset, last.end), words: words)
         }

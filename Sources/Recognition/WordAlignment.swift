@@ -141,13 +141,28 @@ enum WordAlignment {
             }
             merged.append(word)
         }
-        return merged.compactMap { piece -> (word: RecognizedWord, firstToken: Int)? in
+        let timed = merged.compactMap { piece -> (word: RecognizedWord, firstToken: Int)? in
             let text = String(decoding: piece.bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return nil }
             let start = jumpTimes[min(piece.first, jumpTimes.count - 1)]
             let end = max(start, jumpTimes[min(piece.end, jumpTimes.count - 1)])
             let confidence = piece.probabilities.isEmpty ? 0 : piece.probabilities.reduce(0, +) / Double(piece.probabilities.count)
             return (RecognizedWord(text: text, start: start, end: end, confidence: confidence), piece.first)
+        }
+        return limitingDurations(timed)
+    }
+
+    /// Words longer than twice the median word (itself at most 0.7 s) start later: the alignment path tends to
+    /// stretch a word back over the pause before it, as Whisper's own heuristics also correct.
+    static func limitingDurations(_ words: [(word: RecognizedWord, firstToken: Int)]) -> [(word: RecognizedWord, firstToken: Int)] {
+        let durations = words.map { $0.word.end - $0.word.start }.filter { $0 > 0 }.sorted()
+        guard !durations.isEmpty else { return words }
+        let median = min(0.7, durations[durations.count / 2])
+        let longest = 2 * median
+        return words.map { entry in
+            var entry = entry
+            if entry.word.end - entry.word.start > longest { entry.word.start = entry.word.end - longest }
+            return entry
         }
     }
 

@@ -27,7 +27,9 @@ extension Sibyl.Models {
                     file: URL(fileURLWithPath: file), channel: nil, options: RecognitionOptions(language: language))
                 let line = TranscribedFile(
                     file: file, language: result.language, transcript: result.words.map(\.text).joined(separator: " "),
-                    words: result.words, seconds: result.duration)
+                    words: result.words.map {
+                        TimedWord(word: $0.text, start: $0.start, end: $0.end, confidence: $0.confidence)
+                    }, seconds: result.duration)
                 print(String(decoding: try encoder.encode(line), as: UTF8.self))
             }
         }
@@ -37,7 +39,14 @@ extension Sibyl.Models {
         var file: String
         var language: String
         var transcript: String
-        var words: [RecognizedWord]
+        var words: [TimedWord]
         var seconds: Double
+    }
+
+    private struct TimedWord: Encodable {
+        var word: String
+        var start: Double
+        var end: Double
+        var confidence: Double
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// SubRip (srt) and WebVTT (vtt) subtitles from the transcript's segments: cues of at most 8 seconds and
-/// 12 words, broken at segment ends.
+/// 12 words, broken at segment and sentence ends.
 enum SubtitleWriter {
     struct Cue: Equatable {
         var start: Double
@@ -29,6 +29,9 @@ enum SubtitleWriter {
                     end = item.end_time.flatMap(Double.init) ?? itemStart
                 }
                 pending.append(item)
+                if item.type == "punctuation", let mark = item.alternatives.first?.content, [".", "?", "!"].contains(mark) {
+                    flush()
+                }
             }
             flush()
         }

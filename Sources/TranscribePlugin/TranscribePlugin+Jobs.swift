@@ -6,20 +6,20 @@ import SibylCore
 struct TranscriptionJobInput: Codable, Sendable {
     var request: StartTranscriptionJobRequest
     var output: TranscriptionOutputLocation
-    var endpoint: String
     var accountId: String
 }
 
-/// What a finished job found out about its media and where it wrote.
+/// What a finished job found out about its media and the keys it wrote (URIs are made when a job is described,
+/// from the gateway's address then, so they stay right after a restart on another port).
 struct TranscriptionJobOutcome: Codable, Sendable {
     var mediaFormat: String
     var sampleRate: Int
     var languageCode: String
     var identifiedLanguageScore: Double?
     var durationSeconds: Double
-    var transcriptFileUri: String
-    var redactedTranscriptFileUri: String?
-    var subtitleFileUris: [String]?
+    var transcriptKey: String
+    var redactedTranscriptKey: String?
+    var subtitleKeys: [String]?
 }
 
 extension TranscribePlugin {
@@ -117,7 +117,7 @@ extension TranscribePlugin {
             request: input,
             output: TranscriptionOutputLocation(
                 jobName: input.TranscriptionJobName, bucket: input.OutputBucketName, outputKey: input.OutputKey),
-            endpoint: context.gateway.endpointURL, accountId: Self.accountId)
+            accountId: Self.accountId)
         guard
             let job = try await context.jobs.enqueue(
                 id: Self.jobID(input.TranscriptionJobName), kind: Self.jobKind, input: try ShapeCoding.encode(stored))
@@ -125,7 +125,7 @@ extension TranscribePlugin {
             throw ServiceError(
                 code: "ConflictException", message: "The requested job name already exists. Use a different job name.")
         }
-        return TranscriptionJobResponse(TranscriptionJob: try Self.transcriptionJob(from: job))
+        return TranscriptionJobResponse(TranscriptionJob: try Self.transcriptionJob(from: job, endpoint: context.gateway.endpointURL))
     }
 
     /// The media object a `MediaFileUri` names in the S3 stand-in (`s3://bucket/key`).
@@ -147,7 +147,7 @@ extension TranscribePlugin {
         -> TranscriptionJobResponse
     {
         guard let job = try context.jobs.job(id: Self.jobID(input.TranscriptionJobName)) else { throw Self.jobNotFound }
-        return TranscriptionJobResponse(TranscriptionJob: try Self.transcriptionJob(from: job))
+        return TranscriptionJobResponse(TranscriptionJob: try Self.transcriptionJob(from: job, endpoint: context.gateway.endpointURL))
     }
 
     func listTranscriptionJobs(_ input: ListTranscriptionJobsRequest, context: OperationContext) throws
@@ -156,7 +156,10 @@ extension TranscribePlugin {
         var jobs = try context.jobs.jobs(kind: Self.jobKind, state: input.Status.flatMap(JobState.init(rawValue:)))
             .map { job in
                 let stored = try JSONDecoder().decode(TranscriptionJobInput.self, from: job.input)
-                return (job: try Self.transcriptionJob(from: job), customerBucket: stored.output.customerBucket)
+                return (
+                    job: try Self.transcriptionJob(from: job, endpoint: context.gateway.endpointURL),
+                    customerBucket: stored.output.customerBucket
+                )
             }
         if let fragment = input.JobNameContains?.lowercased() {
             jobs = jobs.filter { $0.job.TranscriptionJobName.lowercased().contains(fragment) }
@@ -189,19 +192,22 @@ extension TranscribePlugin {
     }
 
     /// The job as the API describes it, from the stored request and, once finished, its outcome.
-    static func transcriptionJob(from job: Job) throws -> TranscriptionJob {
+    static func transcriptionJob(from job: Job, endpoint: String) throws -> TranscriptionJob {
         let stored = try JSONDecoder().decode(TranscriptionJobInput.self, from: job.input)
         let outcome = try job.output.map { try JSONDecoder().decode(TranscriptionJobOutcome.self, from: $0) }
         let request = stored.request
         var transcript: Transcript?
+        let output = stored.output
         if let outcome {
             transcript = Transcript(
-                TranscriptFileUri: outcome.transcriptFileUri, RedactedTranscriptFileUri: outcome.redactedTranscriptFileUri)
+                TranscriptFileUri: output.uri(endpoint: endpoint, key: outcome.transcriptKey),
+                RedactedTranscriptFileUri: outcome.redactedTranscriptKey.map { output.uri(endpoint: endpoint, key: $0) })
         }
         var subtitles: SubtitlesOutput?
         if let requested = request.Subtitles {
             subtitles = SubtitlesOutput(
-                Formats: requested.Formats, SubtitleFileUris: outcome?.subtitleFileUris,
+                Formats: requested.Formats,
+                SubtitleFileUris: outcome?.subtitleKeys?.map { output.uri(endpoint: endpoint, key: $0) },
                 OutputStartIndex: requested.OutputStartIndex ?? 0)
         }
         let languageCode = outcome?.languageCode ?? request.LanguageCode

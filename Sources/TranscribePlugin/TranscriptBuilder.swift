@@ -64,26 +64,49 @@ struct TranscriptBuilder {
             }
         }
         segments.sort { ($0.start, $0.channel ?? 0) < ($1.start, $1.channel ?? 0) }
-        var nextId = 0
-        for index in segments.indices {
-            segments[index].items = segments[index].items.compactMap { item in
-                var item = item
-                if let filter, item.type == "pronunciation", let content = item.alternatives.first?.content,
-                    filter.matches(content)
-                {
-                    switch filter.method {
-                    case "remove": return nil
-                    case "mask": item.alternatives[0].content = "***"
-                    default: item.vocabulary_filter_match = true
-                    }
-                }
-                item.id = nextId
-                nextId += 1
-                return item
+        // Item ids follow time: segment by segment, or with channels word by word across channels (each word
+        // keeping its punctuation), so the merged transcript reads in the order things were said.
+        var order: [(segment: Int, item: Int, start: Double, channel: Int)] = []
+        for (segmentIndex, segment) in segments.enumerated() {
+            var unitStart = segment.start
+            for (itemIndex, item) in segment.items.enumerated() {
+                if let start = item.start_time.flatMap(Double.init) { unitStart = start }
+                order.append((segmentIndex, itemIndex, showChannels ? unitStart : 0, segment.channel ?? 0))
             }
         }
+        if showChannels { order = Self.stableSorted(order) { ($0.start, $0.channel) < ($1.start, $1.channel) } }
+        var kept = Array(repeating: [Bool](), count: segments.count)
+        for index in segments.indices { kept[index] = Array(repeating: true, count: segments[index].items.count) }
+        var nextId = 0
+        var sequence: [TranscriptDocument.Item] = []
+        for entry in order {
+            var item = segments[entry.segment].items[entry.item]
+            if let filter, item.type == "pronunciation", let content = item.alternatives.first?.content, filter.matches(content) {
+                switch filter.method {
+                case "remove":
+                    kept[entry.segment][entry.item] = false
+                    continue
+                case "mask": item.alternatives[0].content = "***"
+                default: item.vocabularyFilterMatch = true
+                }
+            } else if filter?.method == "tag", item.type == "pronunciation" {
+                item.vocabularyFilterMatch = false
+            }
+            item.id = nextId
+            nextId += 1
+            segments[entry.segment].items[entry.item] = item
+            sequence.append(item)
+        }
+        for index in segments.indices {
+            segments[index].items = zip(segments[index].items, kept[index]).filter(\.1).map(\.0)
+        }
         segments.removeAll { $0.items.isEmpty }
-        return (document(segments), segments)
+        return (document(segments, items: sequence), segments)
+    }
+
+    private static func stableSorted<T>(_ values: [T], by less: (T, T) -> Bool) -> [T] {
+        values.enumerated().sorted { less($0.element, $1.element) || (!less($1.element, $0.element) && $0.offset < $1.offset) }
+            .map(\.element)
     }
 
     private func item(
@@ -118,8 +141,7 @@ struct TranscriptBuilder {
         return result
     }
 
-    private func document(_ segments: [BuiltSegment]) -> TranscriptDocument {
-        let items = segments.flatMap(\.items)
+    private func document(_ segments: [BuiltSegment], items: [TranscriptDocument.Item]) -> TranscriptDocument {
         let audioSegments = segments.enumerated().map { index, segment in
             TranscriptDocument.AudioSegment(
                 id: index, transcript: TranscriptDocument.text(of: segment.items),
@@ -146,7 +168,7 @@ struct TranscriptBuilder {
     private func speakerLabels(_ segments: [BuiltSegment]) -> TranscriptDocument.SpeakerLabels {
         var turns: [TranscriptDocument.SpeakerSegment] = []
         var speakers = Set<String>()
-        for item in segments.flatMap(\.items) where item.type == "pronunciation" {
+        for item in segments.flatMap(\.items).sorted(by: { $0.id < $1.id }) where item.type == "pronunciation" {
             guard let label = item.speaker_label, let start = item.start_time, let end = item.end_time else { continue }
             speakers.insert(label)
             let entry = TranscriptDocument.SpeakerItem(start_time: start, end_time: end, speaker_label: label)

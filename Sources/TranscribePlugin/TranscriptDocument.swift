@@ -30,7 +30,8 @@ struct TranscriptDocument: Codable, Sendable {
         var end_time: String?
         var speaker_label: String?
         var channel_label: String?
-        var vocabulary_filter_match: Bool?
+        /// With the `tag` filter method: whether the word is on the filter (AWS spells this one in camel case).
+        var vocabularyFilterMatch: Bool?
     }
 
     struct Alternative: Codable, Sendable {

@@ -85,8 +85,8 @@ struct TranscriptionJobHandler: JobHandler {
         let output = stored.output
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        var transcriptUri = output.uri(endpoint: stored.endpoint, key: output.key)
-        var redactedUri: String?
+        var transcriptKey = output.key
+        var redactedKey: String?
         if let redaction = request.ContentRedaction {
             if redaction.RedactionOutput == "redacted_and_unredacted" {
                 try write(try encoder.encode(document), output: output, key: output.key, type: "application/json", blobs: blobs)
@@ -96,21 +96,21 @@ struct TranscriptionJobHandler: JobHandler {
             let byId = Dictionary(uniqueKeysWithValues: document.results.items.map { ($0.id, $0) })
             for index in segments.indices { segments[index].items = segments[index].items.compactMap { byId[$0.id] } }
             try write(try encoder.encode(document), output: output, key: output.redactedKey, type: "application/json", blobs: blobs)
-            redactedUri = output.uri(endpoint: stored.endpoint, key: output.redactedKey)
-            if redaction.RedactionOutput == "redacted" { transcriptUri = redactedUri! }
+            redactedKey = output.redactedKey
+            if redaction.RedactionOutput == "redacted" { transcriptKey = output.redactedKey }
         } else {
             try write(try encoder.encode(document), output: output, key: output.key, type: "application/json", blobs: blobs)
         }
-        var subtitleUris: [String]?
+        var subtitleKeys: [String]?
         if let formats = request.Subtitles?.Formats, !formats.isEmpty {
             let cues = SubtitleWriter.cues(segments)
             let start = request.Subtitles?.OutputStartIndex ?? 0
-            subtitleUris = []
+            subtitleKeys = []
             for format in formats {
                 let text = format == "srt" ? SubtitleWriter.srt(cues, startIndex: start) : SubtitleWriter.vtt(cues, startIndex: start)
                 let key = output.key(extension: format)
                 try write(Data(text.utf8), output: output, key: key, type: format == "srt" ? "application/x-subrip" : "text/vtt", blobs: blobs)
-                subtitleUris?.append(output.uri(endpoint: stored.endpoint, key: key))
+                subtitleKeys?.append(key)
             }
         }
         let recognizedLanguage = identified?.language ?? language ?? "en"
@@ -119,8 +119,8 @@ struct TranscriptionJobHandler: JobHandler {
             languageCode: request.LanguageCode
                 ?? TranscribeLanguages.transcribeCode(recognizedLanguage, options: request.LanguageOptions ?? []),
             identifiedLanguageScore: request.IdentifyLanguage == true ? identified?.score : nil,
-            durationSeconds: probe.duration, transcriptFileUri: transcriptUri, redactedTranscriptFileUri: redactedUri,
-            subtitleFileUris: subtitleUris)
+            durationSeconds: probe.duration, transcriptKey: transcriptKey, redactedTranscriptKey: redactedKey,
+            subtitleKeys: subtitleKeys)
         return try ShapeCoding.encode(outcome)
     }
 
