@@ -239,6 +239,25 @@ def fmt(value, spec):
     return "n/a" if value is None else format(value, spec)
 
 
+def long_recording(folder, minutes):
+    """The LibriVox clips with 1 s of silence after each, repeated to `minutes`: one 16 kHz WAV and its reference."""
+    clips = load_sets()["librivox"][1]
+    silence = folder / "silence.wav"
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(silence), "trim", "0", "1"], check=True)
+    one_round = sum(audio_seconds(path) + 1 for path, _, _ in clips)
+    rounds = max(1, int(minutes * 60 / one_round + 0.999))
+    parts, words = [], []
+    for _ in range(rounds):
+        for path, _, reference in clips:
+            parts += [str(path), str(silence)]
+            words.append(reference)
+    (folder / "sources").mkdir(exist_ok=True)
+    joined = folder / "sources" / "long.wav"  # not where prepare() writes its copy
+    subprocess.run(["sox", *parts, str(joined)], check=True)
+    return (f"the LibriVox clips repeated to {rounds * one_round / 60:.0f} min, one file",
+            [(joined, False, " ".join(words))])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sibyl", default=os.environ.get("SIBYL_BIN", str(REPO / ".build" / "release" / "sibyl")))
@@ -249,6 +268,9 @@ def main():
     parser.add_argument("--anchor", choices=["batch", "continuous"], default="batch",
                         help="pocketsphinx_batch over the set (default) or pocketsphinx_continuous per file")
     parser.add_argument("--show", action="store_true", help="print every reference and hypothesis")
+    parser.add_argument("--long", type=float, metavar="MINUTES",
+                        help="add a long recording: the LibriVox clips, 1 s apart, repeated to this many minutes "
+                             "(the anchor decodes it with pocketsphinx_continuous, which segments long audio)")
     args = parser.parse_args()
 
     sets = load_sets()
@@ -268,12 +290,15 @@ def main():
     anchor = pocketsphinx_batch if args.anchor == "batch" else pocketsphinx_continuous
     rows = []
     with tempfile.TemporaryDirectory() as folder:
+        if args.long:
+            sets["long"] = long_recording(pathlib.Path(folder), args.long)
         for name, (description, entries) in sets.items():
             files = prepare(entries, pathlib.Path(folder))
             seconds = sum(audio_seconds(path) for path, _ in files)
             row = {"set": name, "description": description, "files": len(files), "seconds": seconds}
             for engine, enabled, run in (("sibyl", run_sibyl, lambda: sibyl(args.sibyl, files, args.per_file)),
-                                         ("pocketsphinx", run_sphinx, lambda: anchor(files))):
+                                         ("pocketsphinx", run_sphinx,
+                                          lambda: (pocketsphinx_continuous if name == "long" else anchor)(files))):
                 if not enabled:
                     continue
                 hypotheses, wall, rss = run()

@@ -65,3 +65,26 @@ extension S3URI {
         }
     }
 }
+
+struct DescribeJobRequest: Codable, Sendable, ValidatableInput {
+    /// The job's id in the queue: the plugin's prefix and the job's name, e.g. `transcribe:my-job`.
+    var JobId: String
+
+    func validate() throws {
+        guard (1...300).contains(JobId.count) else {
+            throw ServiceError.constraint(member: "JobId", value: "'\(JobId)'", "Member must have length between 1 and 300")
+        }
+    }
+}
+
+struct DescribeJobResponse: Encodable, Sendable {
+    var JobId: String
+    var Kind: String
+    var State: String
+    var ProgressPercent: Double?
+    var Attempts: Int
+    var SubmittedAt: Date
+    var StartedAt: Date?
+    var CompletedAt: Date?
+    var FailureReason: String?
+}

@@ -74,7 +74,7 @@ struct LayerNorm {
 
 /// The element-wise and row-wise operations the network needs besides matrix products.
 enum NetworkMath {
-    /// GELU with the exact error function, in place.
+    /// GELU with the error function below, in place.
     static func gelu(_ values: inout [Float]) {
         values.withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices {
@@ -82,6 +82,31 @@ enum NetworkMath {
                 buffer[index] = 0.5 * x * (1 + erf(x * 0.70710678118654752))
             }
         }
+    }
+
+    /// The error function to 5e-7 (Abramowitz & Stegun 7.1.26, 1.5e-7 before float rounding); inlined and
+    /// branch-free, so loops vectorise.
+    @inline(__always) static func erf(_ x: Float) -> Float {
+        let a = abs(x)
+        let t = 1 / (1 + 0.3275911 * a)
+        let polynomial = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+        let magnitude = 1 - polynomial * exp(-a * a)
+        return x < 0 ? -magnitude : magnitude
+    }
+
+    /// e^x to about 2e-7 relative: n = round(x·log2 e) found by the 1.5·2^23 trick (no float-to-integer
+    /// conversion, which would be trap-checked), r = x − n·ln 2 in two parts (Cody–Waite), e^r by its degree-7
+    /// Taylor polynomial, 2^n built in the exponent bits. Inlined and branch-free, so loops over it vectorise;
+    /// libm's expf is a call per element. Saturates below −87.3 (to about 1e-38) and above 88.3.
+    @inline(__always) static func exp(_ x: Float) -> Float {
+        let clamped = min(max(x, -87.3), 88.3)
+        let shifted = clamped * 1.44269504 + 12_582_912
+        let n = shifted - 12_582_912
+        let r = clamped - n * 0.693145752 - n * 1.42860677e-6
+        let p: Float =
+            1 + r * (1 + r * (0.5 + r * (0.166666672 + r * (0.0416666679 + r
+                * (0.00833333377 + r * (0.00138888892 + r * 0.000198412701))))))
+        return Float(bitPattern: (shifted.bitPattern &- 0x4B40_0000 &+ 127) << 23) * p
     }
 
     /// `a += b`, element by element.
@@ -97,12 +122,9 @@ enum NetworkMath {
     static func softmax(_ values: UnsafeMutablePointer<Float>, count: Int) {
         var maximum = -Float.infinity
         for index in 0..<count where values[index] > maximum { maximum = values[index] }
+        for index in 0..<count { values[index] = exp(values[index] - maximum) }
         var sum: Float = 0
-        for index in 0..<count {
-            let e = exp(values[index] - maximum)
-            values[index] = e
-            sum += e
-        }
+        for index in 0..<count { sum += values[index] }
         let scale = 1 / sum
         for index in 0..<count { values[index] *= scale }
     }

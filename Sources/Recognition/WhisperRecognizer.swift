@@ -74,26 +74,41 @@ public final class WhisperRecognizer: @unchecked Sendable {
             var chunks = chunker.append(resampled)
             if finished { chunks += chunker.finish() }
             for chunk in chunks where chunk.hasSpeech {
-                let encoded = network.encode(mel: spectrogram.features(chunk.samples))
-                if language == nil {
-                    let ranked = decoder.languageProbabilities(encoded: encoded, candidates: options.candidateLanguages)
-                    guard let best = ranked.first else { throw RecognitionError("none of the candidate languages is known") }
-                    language = best.code
-                    languageScore = best.probability
-                }
-                guard let languageToken = tokenizer.languageToken(language!) else {
-                    throw RecognitionError("the recogniser does not transcribe the language \(language!)")
-                }
-                let duration = Double(chunk.samples.count) / Double(SpeechChunker.sampleRate)
-                let window = decoder.decode(
-                    encoded: encoded, duration: duration, language: languageToken,
-                    prompt: vocabularyPrompt + previous.suffix(96))
-                if window.noSpeechProbability > 0.6, window.averageLogProbability < -1 { continue }
-                previous = window.textTokens
-                let placed = Self.place(window, offset: chunk.offset)
-                segments += placed
-                if options.voiceprints {
-                    voiceprints += Self.voiceprints(placed, chunk: chunk, spectrogram: spectrogram)
+                // Whisper may stop before the chunk's end; as its own seek does, what is left after the last
+                // timestamp is decoded again as a window of its own while it holds speech.
+                var start = 0
+                while start < chunk.samples.count {
+                    let piece = SpeechChunker.Chunk(
+                        offset: chunk.offset + Double(start) / Double(SpeechChunker.sampleRate),
+                        samples: Array(chunk.samples[start...]), hasSpeech: true)
+                    guard start == 0 || SpeechChunker.hasSpeech(piece.samples) else { break }
+                    let encoded = network.encode(mel: spectrogram.features(piece.samples))
+                    if language == nil {
+                        let ranked = decoder.languageProbabilities(encoded: encoded, candidates: options.candidateLanguages)
+                        guard let best = ranked.first else { throw RecognitionError("none of the candidate languages is known") }
+                        language = best.code
+                        languageScore = best.probability
+                    }
+                    guard let languageToken = tokenizer.languageToken(language!) else {
+                        throw RecognitionError("the recogniser does not transcribe the language \(language!)")
+                    }
+                    let duration = Double(piece.samples.count) / Double(SpeechChunker.sampleRate)
+                    let window = decoder.decode(
+                        encoded: encoded, duration: duration, language: languageToken, vocabulary: vocabularyPrompt,
+                        previous: Array(previous.suffix(96)))
+                    if window.noSpeechProbability > 0.6, window.averageLogProbability < -1 { break }
+                    previous = window.fellBack ? [] : window.textTokens
+                    let placed = Self.place(window, offset: piece.offset)
+                    segments += placed
+                    if options.voiceprints {
+                        voiceprints += Self.voiceprints(placed, chunk: piece, spectrogram: spectrogram)
+                    }
+                    // Where the text ends: the last timestamp, unless the aligned words end well before it (Whisper
+                    // sometimes closes a segment at the window's end after skipping what follows).
+                    var covered = window.segments.last?.end ?? duration
+                    if let lastWord = window.words.last?.word.end, covered - lastWord > 2 { covered = lastWord + 0.1 }
+                    guard covered > 0.5, covered < duration - 1 else { break }
+                    start += Int(covered * Double(SpeechChunker.sampleRate))
                 }
             }
             if reader.frames > 0 { progress(min(1, Double(framesRead) / Double(reader.frames))) }

@@ -28,6 +28,8 @@ struct WhisperWindowDecoder {
         var textTokens: [Int]
         var noSpeechProbability: Float
         var averageLogProbability: Float
+        /// Whether the window was decoded again without the earlier text (the next window should not use it).
+        var fellBack: Bool
     }
 
     /// Probabilities of the language tokens (optionally only `candidates`), best first.
@@ -42,13 +44,81 @@ struct WhisperWindowDecoder {
         return zip(allowed, exps).map { ($0.code, $1 / total) }.sorted { $0.probability > $1.probability }
     }
 
-    /// Decodes a window whose audio lasts `duration` seconds (≤ 30), in `language`, after `prompt` tokens.
-    func decode(encoded: [Float], duration: Double, language: Int, prompt: [Int]) -> WindowResult {
+    /// Decodes a window whose audio lasts `duration` seconds (≤ 30), in `language`, after the `vocabulary` prompt
+    /// and the text of the window before. Greedy decoding can fall into a loop ("a man who was a man who was…"),
+    /// mostly when conditioned on earlier text; as Whisper falls back when a window looks wrong, a window that
+    /// ends without end-of-text, repeats itself or is very unlikely is decoded again without the earlier text,
+    /// then also with repeated word triples blocked, and the likeliest attempt that does not look wrong is kept.
+    func decode(encoded: [Float], duration: Double, language: Int, vocabulary: [Int], previous: [Int]) -> WindowResult {
+        let sotSequence = [tokenizer.startOfTranscript, language, tokenizer.transcribe]
+        let attempts: [(prompt: [Int], blockRepeats: Bool)] = [
+            (vocabulary + previous, false), (vocabulary, false), (vocabulary, true),
+        ]
+        var chosen: Attempt?
+        for (index, attempt) in attempts.enumerated() where index != 1 || !previous.isEmpty {
+            let result = sample(
+                encoded: encoded, duration: duration, sotSequence: sotSequence, prompt: attempt.prompt,
+                blockRepeats: attempt.blockRepeats)
+            result.fellBack = index > 0
+            if !result.looksWrong {
+                chosen = result
+                break
+            }
+            if chosen == nil || result.averageLogProbability > chosen!.averageLogProbability { chosen = result }
+        }
+        let best = chosen!
+        let segments = Self.segments(best.sampled, tokenizer: tokenizer, duration: duration)
+        let textTokens = segments.flatMap(\.tokens)
+        var segmentOfToken: [Int] = []
+        for (index, segment) in segments.enumerated() { segmentOfToken += Array(repeating: index, count: segment.tokens.count) }
+        let words = align(encoded: encoded, sotSequence: sotSequence, textTokens: textTokens, duration: duration)
+            .map { ($0.word, segmentOfToken[$0.firstToken]) }
+        return WindowResult(
+            segments: segments, words: words, textTokens: textTokens, noSpeechProbability: best.noSpeechProbability,
+            averageLogProbability: best.averageLogProbability, fellBack: best.fellBack)
+    }
+
+    /// One greedy decoding of a window.
+    final class Attempt {
+        let sampled: [Int]
+        let averageLogProbability: Float
+        let noSpeechProbability: Float
+        let endedWithEndOfText: Bool
+        let textTokens: [Int]
+        var fellBack = false
+
+        init(sampled: [Int], averageLogProbability: Float, noSpeechProbability: Float, endedWithEndOfText: Bool, textTokens: [Int]) {
+            self.sampled = sampled
+            self.averageLogProbability = averageLogProbability
+            self.noSpeechProbability = noSpeechProbability
+            self.endedWithEndOfText = endedWithEndOfText
+            self.textTokens = textTokens
+        }
+
+        /// No text at all (only windows with speech are decoded), no end-of-text within the limit, under 60%
+        /// distinct token triples over 24 tokens or more (a loop), or an average log-probability under −1
+        /// (Whisper's threshold).
+        var looksWrong: Bool {
+            if textTokens.isEmpty || !endedWithEndOfText { return true }
+            if averageLogProbability < -1 { return true }
+            return WhisperWindowDecoder.isRepetitive(textTokens)
+        }
+    }
+
+    static func isRepetitive(_ tokens: [Int]) -> Bool {
+        guard tokens.count >= 24 else { return false }
+        var triples = Set<[Int]>()
+        for index in 0..<(tokens.count - 2) { triples.insert(Array(tokens[index..<index + 3])) }
+        return Double(triples.count) / Double(tokens.count - 2) < 0.6
+    }
+
+    private func sample(
+        encoded: [Float], duration: Double, sotSequence: [Int], prompt: [Int], blockRepeats: Bool
+    ) -> Attempt {
         var state = network.startDecoding(encoded: encoded)
         var initial: [Int] = []
         if !prompt.isEmpty { initial = [tokenizer.startOfPrevious] + prompt.suffix(WhisperNetwork.maxTokens / 2 - 1) }
         let sotIndex = initial.count
-        let sotSequence = [tokenizer.startOfTranscript, language, tokenizer.transcribe]
         initial += sotSequence
         let first = network.decode(initial, state: &state, allLogits: true)
         let vocabulary = network.vocabularySize
@@ -57,27 +127,34 @@ struct WhisperWindowDecoder {
         var logits = Array(first.logits[(initial.count - 1) * vocabulary..<initial.count * vocabulary])
 
         var sampled: [Int] = []
+        var text: [Int] = []
         var logProbabilitySum: Float = 0
+        var ended = false
         let lastTimestamp = tokenizer.timestampBegin + Int((duration / Self.secondsPerTimestamp).rounded())
         while sampled.count < Self.sampleLimit, state.length < WhisperNetwork.maxTokens - 1 {
             applyRules(&logits, sampled: sampled, lastAllowedTimestamp: lastTimestamp)
+            if blockRepeats, text.count >= 2 {
+                // No token that would repeat a triple of text tokens already written.
+                let (a, b) = (text[text.count - 2], text[text.count - 1])
+                for index in 0..<(text.count - 2) where text[index] == a && text[index + 1] == b {
+                    logits[text[index + 2]] = -.infinity
+                }
+            }
             let logProbabilities = Self.logSoftmax(logits)
             var best = 0
             for index in 1..<logits.count where logits[index] > logits[best] { best = index }
             logProbabilitySum += logProbabilities[best]
-            if best == tokenizer.endOfText { break }
+            if best == tokenizer.endOfText {
+                ended = true
+                break
+            }
             sampled.append(best)
+            if tokenizer.isText(best) { text.append(best) }
             logits = network.decode([best], state: &state).logits
         }
-        let segments = Self.segments(sampled, tokenizer: tokenizer, duration: duration)
-        let textTokens = segments.flatMap(\.tokens)
-        var segmentOfToken: [Int] = []
-        for (index, segment) in segments.enumerated() { segmentOfToken += Array(repeating: index, count: segment.tokens.count) }
-        let words = align(encoded: encoded, sotSequence: sotSequence, textTokens: textTokens, duration: duration)
-            .map { ($0.word, segmentOfToken[$0.firstToken]) }
-        return WindowResult(
-            segments: segments, words: words, textTokens: textTokens, noSpeechProbability: noSpeech,
-            averageLogProbability: logProbabilitySum / Float(max(1, sampled.count + 1)))
+        return Attempt(
+            sampled: sampled, averageLogProbability: logProbabilitySum / Float(max(1, sampled.count + 1)),
+            noSpeechProbability: noSpeech, endedWithEndOfText: ended, textTokens: text)
     }
 
     private func applyRules(_ logits: inout [Float], sampled: [Int], lastAllowedTimestamp: Int) {

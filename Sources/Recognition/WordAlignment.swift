@@ -152,8 +152,9 @@ enum WordAlignment {
         return limitingDurations(timed)
     }
 
-    /// Words longer than twice the median word (itself at most 0.7 s) start later: the alignment path tends to
-    /// stretch a word back over the pause before it, as Whisper's own heuristics also correct.
+    /// Words longer than twice the median word (itself at most 0.7 s) are shortened, as Whisper's own heuristics
+    /// do: a word that ends a sentence ends earlier (the path stretches it over the pause after it, or to the end
+    /// of the window), any other starts later (stretched back over the pause before it).
     static func limitingDurations(_ words: [(word: RecognizedWord, firstToken: Int)]) -> [(word: RecognizedWord, firstToken: Int)] {
         let durations = words.map { $0.word.end - $0.word.start }.filter { $0 > 0 }.sorted()
         guard !durations.isEmpty else { return words }
@@ -161,7 +162,12 @@ enum WordAlignment {
         let longest = 2 * median
         return words.map { entry in
             var entry = entry
-            if entry.word.end - entry.word.start > longest { entry.word.start = entry.word.end - longest }
+            guard entry.word.end - entry.word.start > longest else { return entry }
+            if let last = entry.word.text.last, ".?!。？！".contains(last) {
+                entry.word.end = entry.word.start + longest
+            } else {
+                entry.word.start = entry.word.end - longest
+            }
             return entry
         }
     }

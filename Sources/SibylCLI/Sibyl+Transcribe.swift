@@ -14,6 +14,9 @@ extension Sibyl.Models {
         @Option(help: "The folder holding the Whisper model (default: Models/whisper-base of the source tree).")
         var modelDirectory: String?
 
+        @Option(help: "Comma-separated words and phrases to bias recognition towards (a custom vocabulary).")
+        var vocabulary: String?
+
         @Argument(help: "Audio files (wav, flac, ogg, mp3).")
         var files: [String]
 
@@ -24,7 +27,10 @@ extension Sibyl.Models {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for file in files {
                 let result = try recognizer.recognize(
-                    file: URL(fileURLWithPath: file), channel: nil, options: RecognitionOptions(language: language))
+                    file: URL(fileURLWithPath: file), channel: nil,
+                    options: RecognitionOptions(
+                        language: language,
+                        vocabulary: vocabulary.map { $0.split(separator: ",").map(String.init) } ?? []))
                 let line = TranscribedFile(
                     file: file, language: result.language, transcript: result.words.map(\.text).joined(separator: " "),
                     words: result.words.map {

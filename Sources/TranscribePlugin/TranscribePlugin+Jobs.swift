@@ -61,8 +61,22 @@ extension TranscribePlugin {
         if input.ContentRedaction != nil, let code = input.LanguageCode, !code.hasPrefix("en-") {
             throw ServiceError(code: "BadRequestException", message: "Content redaction is available for English only.")
         }
-        if input.OutputEncryptionKMSKeyId != nil {
-            throw ServiceError(code: "BadRequestException", message: "OutputEncryptionKMSKeyId isn't supported: there is no KMS here.")
+        if input.OutputEncryptionKMSKeyId != nil || input.KMSEncryptionContext != nil {
+            throw ServiceError(
+                code: "BadRequestException", message: "OutputEncryptionKMSKeyId and KMSEncryptionContext aren't supported: there is no KMS here.")
+        }
+        if input.ModelSettings != nil {
+            throw ServiceError(
+                code: "BadRequestException", message: "ModelSettings isn't supported here: there are no custom language models.")
+        }
+        if input.ToxicityDetection != nil {
+            throw ServiceError(
+                code: "BadRequestException", message: "ToxicityDetection isn't supported here: no toxicity model is installed.")
+        }
+        if input.LanguageIdSettings != nil {
+            throw ServiceError(
+                code: "BadRequestException",
+                message: "LanguageIdSettings isn't supported here; name the vocabulary or filter in Settings instead.")
         }
         if input.Settings?.ShowAlternatives == true {
             throw ServiceError(

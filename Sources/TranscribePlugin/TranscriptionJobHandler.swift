@@ -11,6 +11,8 @@ struct TranscriptionJobHandler: JobHandler {
     let plugin: TranscribePlugin
 
     var kind: String { TranscribePlugin.jobKind }
+    /// Media longer than 4 hours is refused, as AWS refuses it.
+    static let maxSeconds = 4.0 * 3600
 
     func run(_ job: Job, context: JobContext) async throws -> Data? {
         let stored = try JSONDecoder().decode(TranscriptionJobInput.self, from: job.input)
@@ -37,7 +39,14 @@ struct TranscriptionJobHandler: JobHandler {
             throw Self.failure(
                 "The specified sample rate (\(declared)) doesn't match the detected sample rate (\(sampleRate)). Check the sample rate and try your request again.")
         }
+        guard probe.duration <= Self.maxSeconds else {
+            throw Self.failure(
+                "The media file is \(Int(probe.duration)) seconds long; the maximum is 14,400 seconds (4 hours).")
+        }
         let settings = request.Settings
+        if settings?.ChannelIdentification == true, channels > 2 {
+            throw Self.failure("Channel identification supports audio with up to two channels; this file has \(channels).")
+        }
         let resources = context.gateway.resources
         var vocabulary: [String] = []
         if let name = settings?.VocabularyName {

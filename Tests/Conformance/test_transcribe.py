@@ -671,6 +671,20 @@ def test_custom_vocabulary(server, s3, transcribe, buckets):
     assert transcribe.list_vocabularies(NameContains=vocabulary)["Vocabularies"] == []
 
 
+def test_a_custom_vocabulary_changes_what_is_written(server, s3, transcribe, buckets, audio):
+    """Names Whisper does not know come out as common words without the vocabulary and as written with it."""
+    path = audio.speech("Please forward the invoice to Kethrin Vashorley before Friday.", audio_lib.MALE)
+    key = upload(s3, buckets, path)
+    vocabulary = unique("Names")
+    transcribe.create_vocabulary(VocabularyName=vocabulary, LanguageCode="en-US", Phrases=["Kethrin", "Vashorley"])
+    assert wait_vocabulary(transcribe, vocabulary)["VocabularyState"] == "READY"
+    plain = text_of(transcript_of(server, s3, completed(transcribe, start(transcribe, buckets, key))))
+    biased = text_of(transcript_of(server, s3, completed(
+        transcribe, start(transcribe, buckets, key, Settings={"VocabularyName": vocabulary}))))
+    assert "vashorley" not in words(plain), plain
+    assert {"kethrin", "vashorley"} <= set(words(biased)), biased
+
+
 # (j) Language identification.
 
 def test_identify_language(server, s3, transcribe, buckets, audio):
@@ -726,3 +740,17 @@ def test_models_transcribe_on_the_command_line(audio):
     starts = [w["start"] for w in spoken]
     assert all(0 <= w["start"] <= w["end"] <= result["seconds"] + 0.5 and 0 <= w["confidence"] <= 1 for w in spoken)
     assert all(later >= earlier - 0.2 for earlier, later in zip(starts, starts[1:]))
+
+
+def test_job_progress_is_visible_through_diagnostics(server, s3, transcribe, buckets, audio):
+    """The durable queue's view of a job (Sibyl's own DescribeJob): state and the progress the handler reported."""
+    import urllib.request
+    name = start(transcribe, buckets, upload(s3, buckets, audio.fox_and_report("wav")))
+    completed(transcribe, name)
+    request = urllib.request.Request(f"{server.url}/v1/sibyl/DescribeJob", method="POST",
+                                     data=json.dumps({"JobId": f"transcribe:{name}"}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        job = json.load(response)
+    assert job["State"] == "COMPLETED" and job["ProgressPercent"] == 100
+    assert job["Kind"] == "transcribe.transcription"

@@ -68,3 +68,25 @@ import Testing
         #expect(tokenizer.timestampBegin == 50364)
     }
 }
+
+@Suite struct NetworkMathTests {
+    @Test func fastExpAndErfMatchLibm() {
+        for x in stride(from: Float(-80), through: 80, by: 0.37) {
+            let expected = Foundation.exp(x)
+            #expect(abs(NetworkMath.exp(x) - expected) <= expected * 3e-7)
+        }
+        #expect(NetworkMath.exp(-.infinity) < 1e-37)
+        for x in stride(from: Float(-5), through: 5, by: 0.01) {
+            #expect(abs(NetworkMath.erf(x) - Foundation.erf(x)) < 5e-7)
+        }
+    }
+}
+
+@Suite struct DecodingGuardsTests {
+    @Test func loopsAreToldFromOrdinaryText() {
+        let loop = Array(repeating: [11, 22, 33, 44], count: 10).flatMap { $0 }
+        #expect(WhisperWindowDecoder.isRepetitive(loop))
+        #expect(!WhisperWindowDecoder.isRepetitive(Array(0..<40)))
+        #expect(!WhisperWindowDecoder.isRepetitive(Array(repeating: 7, count: 10)))  // too short to judge
+    }
+}
