@@ -754,3 +754,42 @@ def test_job_progress_is_visible_through_diagnostics(server, s3, transcribe, buc
         job = json.load(response)
     assert job["State"] == "COMPLETED" and job["ProgressPercent"] == 100
     assert job["Kind"] == "transcribe.transcription"
+
+
+# Redaction, formats without a decoder, and audio made by Sibyl's own Polly.
+
+def test_pii_is_redacted_through_comprehend(server, s3, transcribe, buckets, audio):
+    path = audio.speech("Hello, my name is John Smith and I live in Boston.", audio_lib.MALE)
+    name = start(transcribe, buckets, upload(s3, buckets, path),
+                 ContentRedaction={"RedactionType": "PII", "RedactionOutput": "redacted_and_unredacted",
+                                   "PiiEntityTypes": ["NAME"]})
+    job = completed(transcribe, name)
+    assert location(server, job["Transcript"]["TranscriptFileUri"]) == (buckets[1], f"{name}.json")
+    assert location(server, job["Transcript"]["RedactedTranscriptFileUri"]) == (buckets[1], f"redacted-{name}.json")
+    plain = text_of(transcript_of(server, s3, job))
+    assert "smith" in words(plain), plain
+    redacted = json.loads(fetch(server, s3, job["Transcript"]["RedactedTranscriptFileUri"]))
+    text = text_of(redacted)
+    assert "smith" not in words(text) and "[PII]" in text, text
+    assert "boston" in words(text), text  # ADDRESS was not asked for
+    marked = [item for item in redacted["results"]["items"] if item["alternatives"][0]["content"] == "[PII]"]
+    assert marked and all(item["alternatives"][0]["redactions"][0]["type"] == "NAME" for item in marked)
+    assert all(0 < float(item["alternatives"][0]["redactions"][0]["confidence"]) <= 1 for item in marked)
+
+
+def test_formats_without_a_decoder_are_refused_by_name(transcribe, s3, buckets, audio):
+    uri = upload(s3, buckets, audio.fox_and_report("wav"))
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        start(transcribe, buckets, uri, MediaFormat="mp4")
+    assert code(excinfo) == "BadRequestException" and "mp4" in str(excinfo.value)
+
+
+def test_ogg_vorbis_from_polly_is_transcribed(server, s3, transcribe, buckets):
+    polly = server.client("polly")
+    sentence = "The weather will be sunny and warm tomorrow afternoon."
+    speech = polly.synthesize_speech(Text=sentence, VoiceId="Joanna", OutputFormat="ogg_vorbis")["AudioStream"].read()
+    key = f"{uuid.uuid4().hex[:8]}/polly.ogg"
+    s3.put_object(Bucket=buckets[0], Key=key, Body=speech)
+    job = completed(transcribe, start(transcribe, buckets, f"s3://{buckets[0]}/{key}"))
+    assert job["MediaFormat"] == "ogg" and job["MediaSampleRateHertz"] == 22050
+    assert wer(sentence, text_of(transcript_of(server, s3, job))) <= SYNTHETIC_WER
