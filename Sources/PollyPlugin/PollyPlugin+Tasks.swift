@@ -33,7 +33,7 @@ extension PollyPlugin {
         guard let queued = try await context.jobs.enqueue(
             id: Self.jobID(taskId), kind: Self.taskJobKind, input: try ShapeCoding.encode(job))
         else { throw ServiceError.internalFailure(CocoaError(.fileWriteFileExists)) }
-        return SynthesisTaskOutput(SynthesisTask: try Self.task(from: queued))
+        return SynthesisTaskOutput(SynthesisTask: try Self.task(from: queued, endpoint: context.gateway.endpointURL))
     }
 
     func getSpeechSynthesisTask(_ input: GetSpeechSynthesisTaskInput, context: OperationContext) throws
@@ -47,7 +47,7 @@ extension PollyPlugin {
                 code: "SynthesisTaskNotFoundException", message: "The Speech Synthesis task with requested Task ID "
                     + "cannot be found: \(input.TaskId)")
         }
-        return SynthesisTaskOutput(SynthesisTask: try Self.task(from: job))
+        return SynthesisTaskOutput(SynthesisTask: try Self.task(from: job, endpoint: context.gateway.endpointURL))
     }
 
     func listSpeechSynthesisTasks(_ input: ListSpeechSynthesisTasksInput, context: OperationContext) throws
@@ -63,7 +63,7 @@ extension PollyPlugin {
                 member: "Status", value: "'\(status)'",
                 "Member must satisfy enum value set: [scheduled, inProgress, completed, failed]")
         }
-        var tasks = try context.jobs.jobs(kind: Self.taskJobKind).map(Self.task(from:))
+        var tasks = try context.jobs.jobs(kind: Self.taskJobKind).map { try Self.task(from: $0, endpoint: context.gateway.endpointURL) }
         if let status = input.Status { tasks = tasks.filter { $0.TaskStatus == status } }
         var start = 0
         if let token = input.NextToken {
@@ -79,7 +79,9 @@ extension PollyPlugin {
 
     static func jobID(_ taskId: String) -> String { "polly:\(taskId)" }
 
-    static func task(from job: Job) throws -> SynthesisTask {
+    /// The task as the API describes it; `OutputUri` is made from the gateway's address now, so it stays right
+    /// after a restart on another port.
+    static func task(from job: Job, endpoint: String) throws -> SynthesisTask {
         let stored = try JSONDecoder().decode(SynthesisTaskJobInput.self, from: job.input)
         let request = stored.request
         let status =
@@ -91,7 +93,7 @@ extension PollyPlugin {
             }
         return SynthesisTask(
             Engine: request.Engine ?? "standard", TaskId: stored.taskId, TaskStatus: status,
-            TaskStatusReason: job.failureReason, OutputUri: stored.outputUri, CreationTime: job.submittedAt,
+            TaskStatusReason: job.failureReason, OutputUri: "\(endpoint)/\(request.OutputS3BucketName)/\(stored.outputKey)", CreationTime: job.submittedAt,
             RequestCharacters: stored.requestCharacters, SnsTopicArn: request.SnsTopicArn,
             LexiconNames: request.LexiconNames, OutputFormat: request.OutputFormat, SampleRate: request.SampleRate,
             SpeechMarkTypes: request.SpeechMarkTypes, TextType: request.TextType ?? "text", VoiceId: request.VoiceId,
