@@ -29,6 +29,13 @@ extension TranscribePlugin {
 
     static func jobID(_ name: String) -> String { "transcribe:\(name)" }
 
+    static func undecodable(_ format: String) -> ServiceError {
+        ServiceError(
+            code: "BadRequestException",
+            message: "The media format \(format) can't be decoded here: Sibyl decodes wav, flac, ogg and mp3 "
+                + "(libsndfile); FFmpeg is not linked.")
+    }
+
     func startTranscriptionJob(_ input: StartTranscriptionJobRequest, context: OperationContext) async throws
         -> TranscriptionJobResponse
     {
@@ -92,19 +99,11 @@ extension TranscribePlugin {
         if input.Settings?.VocabularyFilterName != nil, input.Settings?.VocabularyFilterMethod == nil {
             throw ServiceError(code: "BadRequestException", message: "Set VocabularyFilterMethod when you name a VocabularyFilterName.")
         }
-        if let format = input.MediaFormat, Self.undecodableFormats.contains(format) {
-            throw ServiceError(
-                code: "BadRequestException",
-                message: "The media format \(format) can't be decoded here: Sibyl decodes wav, flac, ogg and mp3 "
-                    + "(libsndfile); FFmpeg is not linked.")
-        }
+        if let format = input.MediaFormat, Self.undecodableFormats.contains(format) { throw Self.undecodable(format) }
         let media = try mediaObject(input.Media.MediaFileUri, context: context)
         let fileExtension = (media.key as NSString).pathExtension.lowercased()
         if input.MediaFormat == nil, Self.undecodableFormats.contains(fileExtension) {
-            throw ServiceError(
-                code: "BadRequestException",
-                message: "The media format \(fileExtension) can't be decoded here: Sibyl decodes wav, flac, ogg and mp3 "
-                    + "(libsndfile); FFmpeg is not linked.")
+            throw Self.undecodable(fileExtension)
         }
         if let bucket = input.OutputBucketName {
             guard try context.blobs.bucketExists(bucket) else {
