@@ -37,11 +37,14 @@ public final class AudioFileReader {
     /// The duration in seconds.
     public var duration: Double { Double(frames) / Double(sampleRate) }
 
-    /// Reads up to `maxFrames` frames as interleaved floats in -1…1; an empty array at the end of the file.
+    /// Reads up to `maxFrames` frames as interleaved floats (about −1…1; non-finite samples as 0); an empty array
+    /// at the end of the file.
     public func read(maxFrames: Int) -> [Float] {
         var buffer = [Float](repeating: 0, count: maxFrames * channels)
         let got = buffer.withUnsafeMutableBufferPointer { sf_readf_float(handle, $0.baseAddress, sf_count_t(maxFrames)) }
         buffer.removeSubrange(Int(max(0, got)) * channels..<buffer.count)
+        // Float files may hold NaN or infinities; they would poison every later sum, so they read as silence.
+        for index in buffer.indices where !buffer[index].isFinite { buffer[index] = 0 }
         return buffer
     }
 

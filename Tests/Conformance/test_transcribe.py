@@ -793,3 +793,22 @@ def test_ogg_vorbis_from_polly_is_transcribed(server, s3, transcribe, buckets):
     job = completed(transcribe, start(transcribe, buckets, f"s3://{buckets[0]}/{key}"))
     assert job["MediaFormat"] == "ogg" and job["MediaSampleRateHertz"] == 22050
     assert wer(sentence, text_of(transcript_of(server, s3, job))) <= SYNTHETIC_WER
+
+
+def test_float_audio_with_nan_and_infinities_does_not_poison_the_server(server, s3, transcribe, buckets, tmp_path):
+    import math
+    import struct
+    samples = b"".join(struct.pack("<f", [math.nan, math.inf, -math.inf, 0.0][i % 4]) for i in range(16000))
+    header = struct.pack("<HHIIHH", 3, 1, 16000, 16000 * 4, 4, 32)  # IEEE float, mono, 16 kHz
+    wav = (b"RIFF" + struct.pack("<I", 4 + 8 + len(header) + 8 + len(samples)) + b"WAVE" + b"fmt "
+           + struct.pack("<I", len(header)) + header + b"data" + struct.pack("<I", len(samples)) + samples)
+    path = tmp_path / "nan.wav"
+    path.write_bytes(wav)
+    job = completed(transcribe, start(transcribe, buckets, upload(s3, buckets, path)))
+    assert text_of(transcript_of(server, s3, job)) == ""
+    # The server still transcribes ordinary speech afterwards.
+    references = audio_lib.librivox_references()
+    if references:
+        clip = "sense_and_sensibility_01_austen_64kb-0880"
+        job = completed(transcribe, start(transcribe, buckets, upload(s3, buckets, audio_lib.LIBRIVOX / f"{clip}.wav")))
+        assert wer(references[clip], text_of(transcript_of(server, s3, job))) <= 0.1
