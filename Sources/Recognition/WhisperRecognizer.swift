@@ -38,9 +38,11 @@ public final class WhisperRecognizer: @unchecked Sendable {
             .languages.map(\.code)
     }
 
-    /// Transcribes one channel of a file (`nil`: all channels mixed down). `progress` gets the fraction done.
+    /// Transcribes one channel of a file (`nil`: all channels mixed down). `progress` gets the fraction done;
+    /// when `shouldStop` answers true (checked every second of audio read) it throws ``RecognitionStopped``.
     public func recognize(
-        file: URL, channel: Int?, options: RecognitionOptions, progress: (Double) -> Void = { _ in }
+        file: URL, channel: Int?, options: RecognitionOptions, progress: (Double) -> Void = { _ in },
+        shouldStop: () -> Bool = { false }
     ) throws -> RecognitionResult {
         lock.lock()
         defer { lock.unlock() }
@@ -65,6 +67,7 @@ public final class WhisperRecognizer: @unchecked Sendable {
         var finished = false
         var totalSeconds = 0.0
         while !finished {
+            if shouldStop() { throw RecognitionStopped() }
             let block = reader.read(maxFrames: reader.sampleRate)
             finished = block.isEmpty
             framesRead += block.count / reader.channels
@@ -188,3 +191,6 @@ public final class WhisperRecognizer: @unchecked Sendable {
         return result
     }
 }
+
+/// Recognition was asked to stop before the end of the file.
+public struct RecognitionStopped: Error, Sendable {}

@@ -133,23 +133,35 @@ struct TranscriptionJobHandler: JobHandler {
         return try ShapeCoding.encode(outcome)
     }
 
-    /// Runs the blocking recognition on its own thread, off the cooperative pool.
+    /// Runs the blocking recognition on its own thread, off the cooperative pool; cancelling the task (the server
+    /// shutting down) stops it within a second of audio, and the job goes back to the queue.
     private static func recognize(
         _ recognizer: WhisperRecognizer, file: URL, channel: Int?, options: RecognitionOptions,
         progress: @escaping @Sendable (Double) -> Void
     ) async throws -> RecognitionResult {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                do {
-                    continuation.resume(
-                        returning: try recognizer.recognize(file: file, channel: channel, options: options, progress: progress))
-                } catch let error as RecognitionError {
-                    continuation.resume(throwing: failure("The media could not be transcribed: \(error.description)"))
-                } catch {
-                    continuation.resume(throwing: error)
+        let stop = Mutex(false)
+        let result: RecognitionResult? = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread {
+                    do {
+                        continuation.resume(
+                            returning: try recognizer.recognize(
+                                file: file, channel: channel, options: options, progress: progress,
+                                shouldStop: { stop.withLock { $0 } }))
+                    } catch is RecognitionStopped {
+                        continuation.resume(returning: nil)
+                    } catch let error as RecognitionError {
+                        continuation.resume(throwing: failure("The media could not be transcribed: \(error.description)"))
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
                 }
             }
+        } onCancel: {
+            stop.withLock { $0 = true }
         }
+        guard let result else { throw CancellationError() }
+        return result
     }
 
     /// A speaker index for each word: the speaker of the voiceprint that covers (or is nearest to) it.

@@ -812,3 +812,35 @@ def test_float_audio_with_nan_and_infinities_does_not_poison_the_server(server, 
         clip = "sense_and_sensibility_01_austen_64kb-0880"
         job = completed(transcribe, start(transcribe, buckets, upload(s3, buckets, audio_lib.LIBRIVOX / f"{clip}.wav")))
         assert wer(references[clip], text_of(transcript_of(server, s3, job))) <= 0.1
+
+
+def test_a_graceful_shutdown_stops_a_running_job_which_resumes_after(fresh_server, tmp_path):
+    """SIGTERM while a long job runs: the recogniser stops within a second of audio, the server exits promptly,
+    and the job, back in the queue, completes after the restart."""
+    references = audio_lib.librivox_references()
+    if not references:
+        pytest.skip("pocketsphinx-testdata is not installed")
+    clips = sorted(audio_lib.LIBRIVOX.glob("*.wav"))
+    long_file = tmp_path / "long.wav"
+    subprocess.run(["sox", *[str(c) for c in clips * 4], str(long_file)], check=True)  # about 100 s
+    data = tmp_path / "data"
+    first = fresh_server(data_dir=data)
+    s3, transcribe = first.client("s3"), first.client("transcribe")
+    buckets = ("media", "output")
+    for bucket in buckets:
+        s3.create_bucket(Bucket=bucket)
+    name = start(transcribe, buckets, upload(s3, buckets, long_file))
+    deadline = time.monotonic() + 60
+    while transcribe.get_transcription_job(TranscriptionJobName=name)["TranscriptionJob"]["TranscriptionJobStatus"] != "IN_PROGRESS":
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    time.sleep(1)
+    began = time.monotonic()
+    assert first.stop(signal.SIGTERM, timeout=30) == 0
+    assert time.monotonic() - began < 15
+
+    second = fresh_server(data_dir=data)
+    s3, transcribe = second.client("s3"), second.client("transcribe")
+    job = completed(transcribe, name)
+    text = text_of(transcript_of(second, s3, job))
+    assert wer(" ".join(references[c.stem] for c in clips * 4), text) <= 0.1, text
