@@ -32,6 +32,7 @@ bench: build-release
 	Benchmarks/gateway_load.sh
 	Benchmarks/polly_synthesis.sh
 	Benchmarks/comprehend_throughput.sh
+	$(PYTHON) Benchmarks/transcribe.py
 
 clean:
 	rm -rf .build .sibyl
