@@ -48,9 +48,6 @@ public final class AudioFileReader {
         return buffer
     }
 
-    /// Moves back to the first frame.
-    public func rewind() { sf_seek(handle, 0, SEEK_SET) }
-
     private static func name(ofMajorFormat major: Int32) -> String {
         switch major {
         case Int32(SF_FORMAT_WAV), Int32(SF_FORMAT_WAVEX), Int32(SF_FORMAT_RF64): "wav"

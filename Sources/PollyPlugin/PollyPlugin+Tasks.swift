@@ -28,7 +28,6 @@ extension PollyPlugin {
         }
         let job = SynthesisTaskJobInput(
             request: input, taskId: taskId, outputKey: key,
-            outputUri: "\(context.gateway.endpointURL)/\(input.OutputS3BucketName)/\(key)",
             requestCharacters: speech.billedCharacters)
         guard let queued = try await context.jobs.enqueue(
             id: Self.jobID(taskId), kind: Self.taskJobKind, input: try ShapeCoding.encode(job))

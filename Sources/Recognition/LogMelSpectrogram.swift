@@ -34,18 +34,7 @@ struct LogMelSpectrogram: Sendable {
     /// Features for one window: the first `frames` frames of `samples` followed by silence, as [80 × frames]
     /// (bin-major), the layout the encoder takes.
     func features(_ samples: [Float], frames: Int = WhisperNetwork.windowFrames) -> [Float] {
-        let power = powerSpectrum(samples, frames: frames)
-        var mel = [Float](repeating: 0, count: frames * WhisperNetwork.melBins)
-        power.withUnsafeBufferPointer { p in
-            filters.withUnsafeBufferPointer { f in
-                mel.withUnsafeMutableBufferPointer { m in
-                    cblas_sgemm(
-                        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(frames), Int32(WhisperNetwork.melBins),
-                        Int32(Self.bins), 1, p.baseAddress, Int32(Self.bins), f.baseAddress,
-                        Int32(WhisperNetwork.melBins), 0, m.baseAddress, Int32(WhisperNetwork.melBins))
-                }
-            }
-        }
+        var mel = melEnergies(samples, frames: frames)
         var peak = -Float.infinity
         for index in mel.indices {
             mel[index] = log10(max(mel[index], 1e-10))
@@ -65,6 +54,13 @@ struct LogMelSpectrogram: Sendable {
     func logMelFrames(_ samples: [Float]) -> (values: [Float], frames: Int) {
         let frames = samples.count / Self.hop
         guard frames > 0 else { return ([], 0) }
+        var mel = melEnergies(samples, frames: frames)
+        for index in mel.indices { mel[index] = log(max(mel[index], 1e-10)) }
+        return (mel, frames)
+    }
+
+    /// Mel-band energies [frames × 80] (frame-major): the power spectrum times the filterbank.
+    private func melEnergies(_ samples: [Float], frames: Int) -> [Float] {
         let power = powerSpectrum(samples, frames: frames)
         var mel = [Float](repeating: 0, count: frames * WhisperNetwork.melBins)
         power.withUnsafeBufferPointer { p in
@@ -77,8 +73,7 @@ struct LogMelSpectrogram: Sendable {
                 }
             }
         }
-        for index in mel.indices { mel[index] = log(max(mel[index], 1e-10)) }
-        return (mel, frames)
+        return mel
     }
 
     /// |STFT|² of `frames` centred frames (reflect padding at the start, silence after the samples): [frames × 201].

@@ -5,8 +5,6 @@ import Foundation
 /// Audio is read in blocks, resampled to 16 kHz, cut into chunks of at most 30 s at quiet points, and each chunk
 /// with speech is decoded with timestamps and word-level alignment. One recognition runs at a time.
 public final class WhisperRecognizer: @unchecked Sendable {
-    /// The engine's name, as reports show it.
-    public let name = "whisper-base"
     private let network: WhisperNetwork
     private let tokenizer: WhisperTokenizer
     private let decoder: WhisperWindowDecoder

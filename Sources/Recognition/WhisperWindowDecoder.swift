@@ -56,7 +56,7 @@ struct WhisperWindowDecoder {
         ]
         var chosen: Attempt?
         for (index, attempt) in attempts.enumerated() where index != 1 || !previous.isEmpty {
-            let result = sample(
+            var result = sample(
                 encoded: encoded, duration: duration, sotSequence: sotSequence, prompt: attempt.prompt,
                 blockRepeats: attempt.blockRepeats)
             result.fellBack = index > 0
@@ -79,21 +79,13 @@ struct WhisperWindowDecoder {
     }
 
     /// One greedy decoding of a window.
-    final class Attempt {
-        let sampled: [Int]
-        let averageLogProbability: Float
-        let noSpeechProbability: Float
-        let endedWithEndOfText: Bool
-        let textTokens: [Int]
+    struct Attempt {
+        var sampled: [Int]
+        var averageLogProbability: Float
+        var noSpeechProbability: Float
+        var endedWithEndOfText: Bool
+        var textTokens: [Int]
         var fellBack = false
-
-        init(sampled: [Int], averageLogProbability: Float, noSpeechProbability: Float, endedWithEndOfText: Bool, textTokens: [Int]) {
-            self.sampled = sampled
-            self.averageLogProbability = averageLogProbability
-            self.noSpeechProbability = noSpeechProbability
-            self.endedWithEndOfText = endedWithEndOfText
-            self.textTokens = textTokens
-        }
 
         /// No text at all (only windows with speech are decoded), no end-of-text within the limit, under 60%
         /// distinct token triples over 24 tokens or more (a loop), or an average log-probability under −1

@@ -7,6 +7,7 @@ import Synchronization
 final class RecognizerProvider: Sendable {
     let directory: URL
     private let loaded = Mutex<Result<WhisperRecognizer, RecognitionError>?>(nil)
+    private let knownLanguages = Mutex<[String]?>(nil)
 
     init(directory: URL) { self.directory = directory }
 
@@ -33,8 +34,14 @@ final class RecognizerProvider: Sendable {
         return try result.get()
     }
 
-    /// The languages the recogniser transcribes, read without loading the network.
+    /// The languages the recogniser transcribes, read once from the vocabulary without loading the network
+    /// (requests check their language codes against it; nothing is cached while the model is missing).
     var languages: [String] {
-        (try? WhisperRecognizer.languages(directory: directory)) ?? []
+        knownLanguages.withLock { known in
+            if let known { return known }
+            guard let read = try? WhisperRecognizer.languages(directory: directory), !read.isEmpty else { return [] }
+            known = read
+            return read
+        }
     }
 }

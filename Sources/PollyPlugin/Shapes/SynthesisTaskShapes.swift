@@ -55,9 +55,6 @@ struct SynthesisTaskJobInput: Codable, Sendable {
     var request: StartSpeechSynthesisTaskInput
     var taskId: String
     var outputKey: String
-    /// The URI at acceptance; no longer read (descriptions make it from the gateway's current address), kept
-    /// optional so jobs stored before and after decode alike.
-    var outputUri: String?
     var requestCharacters: Int
 }
 
