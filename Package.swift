@@ -61,6 +61,13 @@ let package = Package(
         .systemLibrary(name: "CVorbis", pkgConfig: "vorbisenc", providers: [.apt(["libvorbis-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        // dlib's face models behind a C API; its templates are compiled optimised even in debug builds (an
+        // unoptimised ResNet takes seconds a face).
+        .target(
+            name: "CFaces", cxxSettings: [.unsafeFlags(["-O2", "-std=c++17"])],
+            linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack")]),
         // libcld2_full holds only the tables of 160+ languages; linked before libcld2 (the code), its tables win.
         .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2_full"), .linkedLibrary("cld2")]),
         // Engines: plain Swift APIs, no AWS names.
@@ -73,12 +80,18 @@ let package = Package(
             name: "Recognition", dependencies: ["Audio", "COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .debug))]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
+        .target(
+            name: "Vision", dependencies: ["CTesseract", "CFaces"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Apertium"),
         .target(name: "Translation", dependencies: ["Apertium", "XMLReading"]),
         // Service plugins: AWS shapes ↔ engine calls.
         .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
         .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation", "Apertium"]),
         .target(name: "TranscribePlugin", dependencies: ["SibylCore", "Recognition", "Audio", "TextAnalysis"]),
+        .target(
+            name: "RekognitionPlugin",
+            dependencies: ["SibylCore", "Vision", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "PollyPlugin",
             dependencies: ["SibylCore", "Synthesis", "Audio", "XMLReading", .product(name: "Logging", package: "swift-log")]
@@ -97,6 +110,8 @@ let package = Package(
                 "Translation",
                 "Recognition",
                 "TranscribePlugin",
+                "RekognitionPlugin",
+                "Vision",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -119,6 +134,7 @@ let package = Package(
         .testTarget(name: "TranslationTests", dependencies: ["Translation", "Apertium"]),
         .testTarget(name: "TranscribePluginTests", dependencies: ["TranscribePlugin", "Recognition"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
+        .testTarget(name: "VisionTests", dependencies: ["Vision"]),
     ]
 )
 

@@ -2,6 +2,7 @@ import ComprehendPlugin
 import DiagnosticsPlugin
 import Foundation
 import PollyPlugin
+import RekognitionPlugin
 import SibylCore
 import Synthesis
 import TextAnalysis
@@ -22,6 +23,7 @@ public enum PluginList {
                 engine: TranslationEngine(taggerPerRequest: configuration.translationTaggerPerRequest), profanity: ProfanityMasker(directory: sourceTreeFolder("Resources/profanity")),
                 marksUnknownWords: configuration.translationMarksUnknownWords),
             TranscribePlugin(modelDirectory: whisperDirectory(modelsDirectory: configuration.modelsDirectory)),
+            RekognitionPlugin(faceModelDirectory: modelFolder("dlib-faces", modelsDirectory: configuration.modelsDirectory)),
         ]
     }
 
@@ -39,9 +41,14 @@ public enum PluginList {
 
     /// The Whisper model folder: `whisper-base` in the configured models directory, else in the source tree's `Models/`.
     static func whisperDirectory(modelsDirectory: String) -> URL {
+        modelFolder("whisper-base", modelsDirectory: modelsDirectory)
+    }
+
+    /// A model's folder: `name` in the configured models directory, else in the source tree's `Models/`.
+    static func modelFolder(_ name: String, modelsDirectory: String) -> URL {
         modelsDirectory.isEmpty
-            ? sourceTreeFolder("Models/whisper-base")
-            : URL(fileURLWithPath: modelsDirectory).appendingPathComponent("whisper-base")
+            ? sourceTreeFolder("Models/\(name)")
+            : URL(fileURLWithPath: modelsDirectory).appendingPathComponent(name)
     }
 
     private static func makeComprehend(_ configuration: SibylConfiguration) -> ComprehendPlugin {
