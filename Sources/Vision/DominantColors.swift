@@ -45,7 +45,7 @@ public struct DominantColor: Sendable, Equatable {
         case ..<160: return "green"
         case ..<200: return "teal"
         case ..<255: return "blue"
-        case ..<290: return "purple"
+        case ..<315: return "purple"
         default: return "pink"
         }
     }

@@ -3,19 +3,20 @@ import Foundation
 
 /// One Tesseract instance (English, LSTM) with its model loaded once. Reads the text of upright or turned pictures.
 ///
-/// Not thread-safe: lend it through an ``EnginePool`` so that one caller at a time uses it.
+/// Not thread-safe: lend it through an ``EnginePool`` so that one caller at a time uses it. A process that pools
+/// several should run with `OMP_THREAD_LIMIT=1` (the `sibyl` executable sees to it): Tesseract's own OpenMP
+/// threads only oversubscribe the cores.
 public final class TesseractReader: @unchecked Sendable {
     private let api: OpaquePointer
     /// A second instance with Tesseract's orientation-and-script model (osd.traineddata), if installed.
     private let orientation: OpaquePointer?
-    /// Words below this confidence are taken for noise (Tesseract reads texture as low-confidence junk).
-    public static let noiseConfidence = 40.0
+    /// Words below this confidence are taken for noise: Tesseract reads photo texture as junk at 20–25, while real
+    /// words on degraded scans still score 25–40 (a floor of 40 measurably lost words in the OCR benchmark).
+    public static let noiseConfidence = 20.0
 
     /// Loads Tesseract's English model from the system's tessdata folder.
     public init(language: String = "eng") throws(VisionError) {
         ImageDecoder.silenceLeptonica
-        // One thread per instance: the pool provides the parallelism, and OpenMP threads would fight over cores.
-        setenv("OMP_THREAD_LIMIT", "1", 0)
         guard let api = TessBaseAPICreate() else { throw VisionError(.engine, "Tesseract could not be created") }
         guard TessBaseAPIInit3(api, nil, language) == 0 else {
             TessBaseAPIDelete(api)
@@ -40,19 +41,24 @@ public final class TesseractReader: @unchecked Sendable {
         orientation.map(TessBaseAPIDelete)
     }
 
-    /// The lines of text in a picture, boxes in the picture's pixels. A picture whose text runs sideways or upside
-    /// down is turned upright first: as Tesseract's orientation detector says when it is sure (and the turned
-    /// reading beats the upright one), else, when the upright reading is poor, by reading all four orientations and
-    /// keeping the one with the most confident characters.
+    /// The lines of text in a picture, boxes in the picture's pixels. When the upright reading is poor (text that
+    /// runs sideways or upside down reads as low-confidence junk), the picture is turned: as Tesseract's orientation
+    /// detector says when it is sure (and the turned reading beats the upright one), else by reading all four
+    /// orientations and keeping the one with the most confident characters.
     public func read(_ image: RGBImage) -> [RecognizedLine] {
+        // Very large photos are read at most `readingSide` pixels a side (text that small in them is unreadable
+        // anyway, and the time grows with the area); boxes are scaled back.
+        let (reduced, scale) = image.fitting(maxSide: Self.readingSide)
+        guard scale == 1 else { return read(reduced).map { $0.scaled(by: 1 / scale) } }
         var best = read(image, quarterTurns: 0)
-        if let turns = detectedQuarterTurns(image), turns != 0 {
+        guard Self.needsOrientationSearch(best) else { return best }
+        if let turns = detectedQuarterTurns(image) {
+            guard turns != 0 else { return best }
             // The detector can be sure and wrong (on codes and numbers): the reading with more confident
             // characters decides.
             let turned = read(image.rotated(quarterTurns: turns), quarterTurns: turns, original: image)
             return Self.score(turned) > Self.score(best) ? turned : best
         }
-        guard Self.needsOrientationSearch(best) else { return best }
         for turns in 1...3 {
             let candidate = read(image.rotated(quarterTurns: turns), quarterTurns: turns, original: image)
             if Self.score(candidate) > Self.score(best) * 1.2 { best = candidate }
@@ -67,7 +73,6 @@ public final class TesseractReader: @unchecked Sendable {
             TessBaseAPISetImage(
                 orientation, pixels.baseAddress, Int32(image.width), Int32(image.height), 3, Int32(image.stride))
         }
-        TessBaseAPISetSourceResolution(orientation, 300)
         defer { TessBaseAPIClear(orientation) }
         var degrees: Int32 = 0
         var confidence: Float = 0
@@ -80,6 +85,9 @@ public final class TesseractReader: @unchecked Sendable {
         return (4 - Int(degrees) / 90) % 4
     }
 
+    /// The longest side read at full resolution.
+    public static let readingSide = 4000
+
     /// How sure the orientation detector must be (its confidence is a log-likelihood margin; 2 is clear).
     static let orientationConfidence: Float = 2
 
@@ -89,7 +97,6 @@ public final class TesseractReader: @unchecked Sendable {
         turned.pixels.withUnsafeBufferPointer { pixels in
             TessBaseAPISetImage(api, pixels.baseAddress, Int32(turned.width), Int32(turned.height), 3, Int32(turned.stride))
         }
-        TessBaseAPISetSourceResolution(api, 300)
         defer { TessBaseAPIClear(api) }
         guard TessBaseAPIRecognize(api, nil) == 0, let iterator = TessBaseAPIGetIterator(api) else { return [] }
         defer { TessResultIteratorDelete(iterator) }
@@ -124,7 +131,9 @@ public final class TesseractReader: @unchecked Sendable {
             let shift = Self.readingStart(textUp, direction: direction)
             let corners = (0..<4).map { boxCorners[($0 + shift) % 4] }.map { map.original(x: $0.0, y: $0.1) }
             current.append(
-                RecognizedWord(text: text, box: Self.bounds(corners), corners: corners, confidence: min(confidence, 100)))
+                RecognizedWord(
+                    text: text, box: Self.bounds(corners), corners: corners, confidence: min(confidence, 100),
+                    isDictionaryWord: TessResultIteratorWordIsFromDictionary(iterator) != 0))
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         if !current.isEmpty { lines.append(RecognizedLine(words: current)) }
         return lines
@@ -147,11 +156,15 @@ public final class TesseractReader: @unchecked Sendable {
         lines.flatMap(\.words).reduce(0) { $0 + Double($1.text.count) * $1.confidence / 100 }
     }
 
-    /// Whether the upright reading is weak enough that the picture may be turned.
+    /// Whether the upright reading is weak enough that the picture may be turned: nothing read, low confidence, or
+    /// (text turned over reads as confident junk) fewer than half its words in the dictionary.
     static func needsOrientationSearch(_ lines: [RecognizedLine]) -> Bool {
         let words = lines.flatMap(\.words)
         guard !words.isEmpty else { return true }
-        return words.map(\.confidence).reduce(0, +) / Double(words.count) < 75
+        if words.map(\.confidence).reduce(0, +) / Double(words.count) < 75 { return true }
+        let wordsOfLetters = words.filter { $0.text.filter(\.isLetter).count >= 2 }
+        guard !wordsOfLetters.isEmpty else { return false }
+        return Double(wordsOfLetters.filter(\.isDictionaryWord).count) / Double(wordsOfLetters.count) < 0.5
     }
 
     static func bounds(_ corners: [(x: Double, y: Double)]) -> PixelRect {

@@ -5,12 +5,23 @@ public struct RecognizedWord: Sendable, Equatable {
     public var box: PixelRect
     public var corners: [(x: Double, y: Double)]
     public var confidence: Double
+    /// Whether the word is in the recogniser's dictionary (a sign of text read the right way up).
+    public var isDictionaryWord: Bool
 
-    public init(text: String, box: PixelRect, corners: [(x: Double, y: Double)], confidence: Double) {
+    public init(
+        text: String, box: PixelRect, corners: [(x: Double, y: Double)], confidence: Double, isDictionaryWord: Bool = false
+    ) {
         self.text = text
         self.box = box
         self.corners = corners
         self.confidence = confidence
+        self.isDictionaryWord = isDictionaryWord
+    }
+
+    func scaled(by factor: Double) -> RecognizedWord {
+        RecognizedWord(
+            text: text, box: box.scaled(by: factor), corners: corners.map { ($0.x * factor, $0.y * factor) },
+            confidence: confidence, isDictionaryWord: isDictionaryWord)
     }
 
     public static func == (left: RecognizedWord, right: RecognizedWord) -> Bool {
@@ -23,6 +34,8 @@ public struct RecognizedLine: Sendable, Equatable {
     public var words: [RecognizedWord]
 
     public init(words: [RecognizedWord]) { self.words = words }
+
+    func scaled(by factor: Double) -> RecognizedLine { RecognizedLine(words: words.map { $0.scaled(by: factor) }) }
 
     /// The words joined by spaces.
     public var text: String { words.map(\.text).joined(separator: " ") }

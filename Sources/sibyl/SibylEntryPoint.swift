@@ -6,6 +6,7 @@ import SibylCLI
 @main
 enum SibylEntryPoint {
     static func main() async {
+        OpenMPThreadLimit.applyByRestarting()
         LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
         await Sibyl.main()
     }
