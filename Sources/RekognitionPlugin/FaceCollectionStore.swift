@@ -17,6 +17,7 @@ struct StoredFace: Sendable {
 struct StoredCollection: Codable, Sendable {
     var id: String
     var createdAt: Date
+    var tags: [String: String]?
 }
 
 /// Collections live in the generic resources table; their faces in `rekognition_faces`, one row a face with its

@@ -10,6 +10,30 @@ enum RekognitionLimits {
     static let maxWords = 100
     /// DetectFaces, IndexFaces and CompareFaces consider the largest 100 faces.
     static let maxFaces = 100
+    /// Tags on one resource.
+    static let maxTags = 200
+
+    static func checkTags(_ tags: [String: String]) throws {
+        guard tags.count <= maxTags else {
+            throw ServiceError.constraint(member: "tags", value: "{…}", "Member must have length less than or equal to 200")
+        }
+        for (key, value) in tags {
+            guard (1...128).contains(key.count), !key.hasPrefix("aws:"),
+                key.allSatisfy({ $0.isLetter || $0.isNumber || $0.isWhitespace || "_.:/=+-@".contains($0) })
+            else {
+                throw ServiceError.constraint(
+                    member: "tags", value: key,
+                    "Map keys must have length 1 to 128, not start with aws:, and use letters, digits, spaces and _.:/=+-@")
+            }
+            guard value.count <= 256,
+                value.allSatisfy({ $0.isLetter || $0.isNumber || $0.isWhitespace || "_.:/=+-@".contains($0) })
+            else {
+                throw ServiceError.constraint(
+                    member: "tags", value: value,
+                    "Map values must have length at most 256 and use letters, digits, spaces and _.:/=+-@")
+            }
+        }
+    }
 
     static func checkCollectionId(_ id: String) throws {
         guard (1...255).contains(id.count), id.wholeMatch(of: /[a-zA-Z0-9_.\-]+/) != nil else {

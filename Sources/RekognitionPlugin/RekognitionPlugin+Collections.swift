@@ -7,7 +7,7 @@ extension RekognitionPlugin {
     static let faceModelVersion = "1.0"
 
     func createCollection(_ input: CollectionRequest, context: OperationContext) throws -> CreateCollectionResponse {
-        let collection = StoredCollection(id: input.CollectionId, createdAt: Date())
+        let collection = StoredCollection(id: input.CollectionId, createdAt: Date(), tags: input.Tags)
         let created = try context.resources.put(
             collection, service: FaceCollectionStore.service, kind: FaceCollectionStore.collectionKind,
             id: input.CollectionId, createOnly: true)
@@ -143,7 +143,7 @@ extension RekognitionPlugin {
             Confidence: face.confidence, IndexFacesModelVersion: faceModelVersion)
     }
 
-    private func existingCollection(_ id: String, context: OperationContext) throws -> StoredCollection {
+    func existingCollection(_ id: String, context: OperationContext) throws -> StoredCollection {
         guard
             let collection = try context.resources.get(
                 StoredCollection.self, service: FaceCollectionStore.service, kind: FaceCollectionStore.collectionKind, id: id)

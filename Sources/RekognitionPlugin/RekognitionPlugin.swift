@@ -57,13 +57,14 @@ public struct RekognitionPlugin: ServicePlugin {
             ServiceOperation("SearchFacesByImage") { (input: SearchFacesByImageRequest, context) in
                 try await searchFacesByImage(input, context: context)
             },
-        ] + Self.unsupported.map { name, reason in
-            ServiceOperation(name) { (_: JSONValue, _: OperationContext) -> DeleteCollectionResponse in
-                throw ServiceError(
-                    code: "UnsupportedOperationException",
-                    message: "\(name) is not supported in this deployment: \(reason).")
-            }
-        }
+            ServiceOperation("TagResource") { (input: TagResourceRequest, context) in try tagResource(input, context: context) },
+            ServiceOperation("UntagResource") { (input: UntagResourceRequest, context) in
+                try untagResource(input, context: context)
+            },
+            ServiceOperation("ListTagsForResource") { (input: ResourceArnRequest, context) in
+                try listTags(input, context: context)
+            },
+        ] + Self.unsupported.map { ServiceOperation.refused($0, reason: $1) }
     }
 
     /// Rekognition operations with no engine behind them here, and why.

@@ -31,7 +31,10 @@ enum ServiceTable {
         var botocoreModel: String?
         var ready: Bool
         var detail: String
+        /// Operations answered by an engine.
         var operations: [String]
+        /// Operations of the service refused by name (no engine here), with the reason.
+        var refused: [String: String]
     }
 
     static func json(plugins: [any ServicePlugin]) async throws -> String {
@@ -44,7 +47,11 @@ enum ServiceTable {
                     name: descriptor.name, protocol: wireName(descriptor.wireProtocol),
                     signingName: descriptor.signingName, apiVersion: descriptor.apiVersion,
                     botocoreModel: descriptor.botocoreModel, ready: readiness.ready, detail: readiness.detail,
-                    operations: plugin.operations.map(\.name).sorted()))
+                    operations: plugin.operations.filter { $0.refusal == nil }.map(\.name).sorted(),
+                    refused: Dictionary(
+                        uniqueKeysWithValues: plugin.operations.compactMap { operation in
+                            operation.refusal.map { (operation.name, $0) }
+                        })))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -67,7 +74,7 @@ enum ServiceTable {
             rows.append([
                 descriptor.name, wire, descriptor.signingName,
                 readiness.ready ? "yes" : "no: \(readiness.detail)",
-                plugin.operations.map(\.name).sorted().joined(separator: ", "),
+                plugin.operations.filter { $0.refusal == nil }.map(\.name).sorted().joined(separator: ", "),
             ])
         }
         let widths = (0..<rows[0].count - 1).map { column in rows.map { $0[column].count }.max() ?? 0 }

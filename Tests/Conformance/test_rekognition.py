@@ -371,6 +371,23 @@ def test_collections_survive_a_restart(fresh_server, tmp_path):
     assert [match["Face"]["FaceId"] for match in found["FaceMatches"]] == [face_id]
 
 
+def test_collection_tags(rekognition):
+    collection = unique()
+    arn = rekognition.create_collection(CollectionId=collection, Tags={"team": "vision"})["CollectionArn"]
+    assert rekognition.list_tags_for_resource(ResourceArn=arn)["Tags"] == {"team": "vision"}
+    rekognition.tag_resource(ResourceArn=arn, Tags={"stage": "test", "team": "faces"})
+    assert rekognition.list_tags_for_resource(ResourceArn=arn)["Tags"] == {"team": "faces", "stage": "test"}
+    rekognition.untag_resource(ResourceArn=arn, TagKeys=["team"])
+    assert rekognition.list_tags_for_resource(ResourceArn=arn)["Tags"] == {"stage": "test"}
+    with pytest.raises(botocore.exceptions.ClientError) as reserved:
+        rekognition.tag_resource(ResourceArn=arn, Tags={"aws:owner": "me"})
+    assert code(reserved) == "ValidationException"
+    rekognition.delete_collection(CollectionId=collection)
+    with pytest.raises(botocore.exceptions.ClientError) as gone:
+        rekognition.list_tags_for_resource(ResourceArn=arn)
+    assert code(gone) == "ResourceNotFoundException"
+
+
 def test_collection_requests_are_validated(rekognition):
     with pytest.raises(botocore.exceptions.ClientError) as bad_id:
         rekognition.create_collection(CollectionId="has spaces/and slashes")

@@ -5,7 +5,10 @@ struct CollectionRequest: Codable, Sendable, ValidatableInput {
     var CollectionId: String
     var Tags: [String: String]?
 
-    func validate() throws { try RekognitionLimits.checkCollectionId(CollectionId) }
+    func validate() throws {
+        try RekognitionLimits.checkCollectionId(CollectionId)
+        try Tags.map(RekognitionLimits.checkTags)
+    }
 }
 
 struct CreateCollectionResponse: Codable, Sendable {

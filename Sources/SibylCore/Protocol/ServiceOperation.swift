@@ -28,6 +28,8 @@ public struct ServiceOperation: Sendable {
     public let http: HTTPBinding?
     /// The largest request body this operation accepts, overriding the server default.
     public let maxBodyBytes: Int?
+    /// Why the operation is refused, for an operation of the service that no engine here can answer.
+    public private(set) var refusal: String?
     let handler: @Sendable (Invocation, OperationContext) async throws -> Reply
 
     /// An operation on typed shapes that answers a JSON document.
@@ -62,5 +64,18 @@ public struct ServiceOperation: Sendable {
             let input: Input = try ShapeCoding.decode(Input.self, from: invocation.input)
             return try await body(input, context)
         }
+    }
+
+    /// An operation of the service with no engine behind it here: every call answers
+    /// `UnsupportedOperationException` (400) naming the operation and the reason, so a client learns at once that
+    /// this deployment cannot serve it, rather than receiving a made-up result. `sibyl services` and the coverage
+    /// table list it as refused, not implemented.
+    public static func refused(_ name: String, reason: String) -> ServiceOperation {
+        var operation = ServiceOperation(name) { (_: JSONValue, _: OperationContext) -> NoOutput in
+            throw ServiceError(
+                code: "UnsupportedOperationException", message: "\(name) is not supported in this deployment: \(reason).")
+        }
+        operation.refusal = reason
+        return operation
     }
 }
