@@ -33,6 +33,8 @@ bench: build-release
 	Benchmarks/polly_synthesis.sh
 	Benchmarks/comprehend_throughput.sh
 	$(PYTHON) Benchmarks/transcribe.py
+	$(PYTHON) Benchmarks/rekognition_ocr.py
+	$(PYTHON) Benchmarks/rekognition_faces.py
 
 clean:
 	rm -rf .build .sibyl

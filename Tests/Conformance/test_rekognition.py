@@ -3,6 +3,7 @@
 Images are rendered at test time or read from Debian packages (see rekognition_images.py).
 """
 
+import pathlib
 import uuid
 
 import botocore.exceptions
@@ -197,6 +198,25 @@ def test_image_limits_and_shape(rekognition, page):
     with pytest.raises(botocore.exceptions.ClientError) as declared:
         rekognition.detect_text(Image={"Bytes": bytes(huge)})
     assert code(declared) in ("ImageTooLargeException", "InvalidImageFormatException")
+
+
+def test_parallel_requests_share_the_pooled_engines(rekognition, page, server):
+    """Eight requests at once (text and faces) on a pool of one engine per core: each gets its own answer."""
+    import concurrent.futures
+    text_bytes = encode(page[0])
+    astronaut = photo(images.ASTRONAUT)
+
+    def one(index):
+        if index % 2:
+            return lines_of(rekognition.detect_text(Image={"Bytes": text_bytes}))
+        return len(rekognition.detect_faces(Image={"Bytes": astronaut})["FaceDetails"])
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(one, range(8)))
+    assert answers == [1, LINES] * 4
+    # The gateway runs Tesseract with one OpenMP thread per instance (it restarts itself with the limit set).
+    environment = pathlib.Path(f"/proc/{server.proc.pid}/environ").read_bytes().split(b"\0")
+    assert b"OMP_THREAD_LIMIT=1" in environment
 
 
 # DetectFaces -----------------------------------------------------------------------------------------------------
