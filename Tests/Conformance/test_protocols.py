@@ -36,10 +36,10 @@ def test_awsjson_and_native_routes_answer_the_same_operation(server):
 
 
 def test_unknown_service_target_through_boto3(server):
-    """A real AWS service with no plugin yet: botocore parses the awsJson error and its request id."""
-    client = server.client("rekognition")
+    """A real AWS service with no plugin (Textract is not planned): botocore parses the awsJson error and its id."""
+    client = server.client("textract")
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client.list_collections()
+        client.list_adapters()
     error = excinfo.value.response
     assert error["Error"]["Code"] == "UnknownOperationException"
     assert error["ResponseMetadata"]["RequestId"]

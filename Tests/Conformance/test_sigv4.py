@@ -96,7 +96,7 @@ def test_unknown_access_key(signed_server):
 
 def test_a_correctly_signed_call_to_a_missing_service_gets_past_authentication(signed_server):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client(signed_server, "rekognition").list_collections()
+        client(signed_server, "textract").list_adapters()
     assert code(excinfo) == "UnknownOperationException"
 
 
