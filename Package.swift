@@ -80,6 +80,8 @@ let package = Package(
             name: "Recognition", dependencies: ["Audio", "COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .debug))]),
         .target(name: "Synthesis", dependencies: ["CEspeakNG"]),
+        // Time-series models in plain Swift; optimised even in debug builds (model selection fits dozens of models).
+        .target(name: "Forecasting", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "Vision", dependencies: ["CTesseract", "CFaces"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
@@ -112,6 +114,7 @@ let package = Package(
                 "TranscribePlugin",
                 "RekognitionPlugin",
                 "Vision",
+                "Forecasting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -135,6 +138,7 @@ let package = Package(
         .testTarget(name: "TranscribePluginTests", dependencies: ["TranscribePlugin", "Recognition"]),
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "VisionTests", dependencies: ["Vision"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
     ]
 )
 

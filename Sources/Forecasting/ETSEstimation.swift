@@ -1,0 +1,210 @@
+import Foundation
+
+/// Fits ETS models by maximum likelihood as `forecast::ets` does: smoothing parameters and initial states together,
+/// by Nelder–Mead within the usual admissible region (0 < β < α < 1, 0 < γ < 1 − α, 0.8 ≤ φ ≤ 0.98), starting from
+/// a classical decomposition of the first three seasons; models compared by AICc.
+public enum AutoETS {
+    /// The model among `ETSModel.candidates` with the least AICc, or nil when no model could be fitted (fewer than
+    /// 7 observations).
+    public static func fit(_ values: [Double], period: Int) -> ETSFit? {
+        let positive = values.allSatisfy { $0 > 0 }
+        let models = ETSModel.candidates(positive: positive, period: period, count: values.count)
+        return models.compactMap { fit(values, period: period, model: $0) }.min { $0.aicc < $1.aicc }
+    }
+
+    /// One model fitted, or nil when the data are too few for its parameters or it cannot be fitted.
+    public static func fit(_ values: [Double], period: Int, model: ETSModel) -> ETSFit? {
+        let period = model.season == .none ? 1 : period
+        let layout = ParameterLayout(model: model, period: period)
+        // As `forecast::ets`: a model needs more than four observations beyond its parameter count.
+        guard values.count > layout.count + 4 else { return nil }
+        guard let start = layout.start(values) else { return nil }
+        let objective = { (parameters: [Double]) -> Double in
+            layout.likelihood(parameters, values: values) ?? .infinity
+        }
+        var best = NelderMead(maxEvaluations: 2000).minimise(objective, start: start, steps: layout.steps(start))
+        // A second run from the first one's answer, as a restart, settles simplexes that collapsed early.
+        best = NelderMead(maxEvaluations: 1000).minimise(objective, start: best.point, steps: layout.steps(best.point))
+        guard best.value.isFinite, let final = layout.run(best.point, values: values) else { return nil }
+        let estimated = Double(layout.count + 1)
+        let n = Double(values.count)
+        let aic = best.value + 2 * estimated
+        let aicc = n - estimated - 1 > 0 ? aic + 2 * estimated * (estimated + 1) / (n - estimated - 1) : .infinity
+        let parameters = layout.smoothing(best.point)
+        return ETSFit(
+            model: model, period: period, alpha: parameters.alpha, beta: parameters.beta, gamma: parameters.gamma,
+            phi: parameters.phi, level: final.state.level, slope: final.state.slope, season: final.state.season,
+            count: values.count, variance: final.sumOfSquares / max(1, n - estimated), aicc: aicc)
+    }
+}
+
+/// Where each estimated quantity sits in the optimiser's vector: α, [β], [γ], [φ], ℓ₀, [b₀], [s₀ … s_{m−2}] (the last
+/// seasonal state follows from the others: additive ones sum to 0, multiplicative ones to m).
+struct ParameterLayout {
+    let model: ETSModel
+    let period: Int
+
+    var hasTrend: Bool { model.trend != .none }
+    var hasSeason: Bool { model.season != .none }
+    var smoothingCount: Int { 1 + (hasTrend ? 1 : 0) + (hasSeason ? 1 : 0) + (model.trend == .damped ? 1 : 0) }
+    var count: Int { smoothingCount + 1 + (hasTrend ? 1 : 0) + (hasSeason ? period - 1 : 0) }
+
+    func smoothing(_ p: [Double]) -> (alpha: Double, beta: Double, gamma: Double, phi: Double) {
+        var index = 1
+        var beta = 0.0, gamma = 0.0, phi = 1.0
+        if hasTrend { beta = p[index]; index += 1 }
+        if hasSeason { gamma = p[index]; index += 1 }
+        if model.trend == .damped { phi = p[index] }
+        return (p[0], beta, gamma, phi)
+    }
+
+    func initialState(_ p: [Double]) -> SmoothingState {
+        var index = smoothingCount
+        let level = p[index]
+        index += 1
+        var slope = 0.0
+        if hasTrend {
+            slope = p[index]
+            index += 1
+        }
+        var season = [Double](repeating: model.season == .multiplicative ? 1 : 0, count: period)
+        if hasSeason {
+            let free = Array(p[index..<(index + period - 1)])
+            let last = (model.season == .additive ? 0 : Double(period)) - free.reduce(0, +)
+            season = free + [last]
+        }
+        return SmoothingState(level: level, slope: slope, season: season)
+    }
+
+    /// Whether the smoothing parameters lie in the admissible region.
+    func admissible(_ p: [Double]) -> Bool {
+        let (alpha, beta, gamma, phi) = smoothing(p)
+        guard alpha > 1e-4, alpha < 0.9999 else { return false }
+        if hasTrend, !(beta > 1e-4 && beta < alpha) { return false }
+        if hasSeason, !(gamma > 1e-4 && gamma < 1 - alpha) { return false }
+        if model.trend == .damped, !(phi >= 0.8 && phi <= 0.98) { return false }
+        return true
+    }
+
+    /// −2 log-likelihood up to a constant: n·log Σe² (+ 2 Σ log|μ| for multiplicative errors), or nil outside the
+    /// admissible region or where the model breaks down (a non-positive mean where it must be positive).
+    func likelihood(_ p: [Double], values: [Double]) -> Double? {
+        guard admissible(p), let result = run(p, values: values) else { return nil }
+        let n = Double(values.count)
+        guard result.sumOfSquares > 0 else { return -1e10 }
+        return n * log(result.sumOfSquares) + 2 * result.sumOfLogMeans
+    }
+
+    /// Runs the recursion over the data: the states after the last value, Σe² and Σlog|μ|.
+    func run(_ p: [Double], values: [Double]) -> (state: SmoothingState, sumOfSquares: Double, sumOfLogMeans: Double)? {
+        let (alpha, beta, gamma, phi) = smoothing(p)
+        var state = initialState(p)
+        if model.season == .multiplicative, state.season.contains(where: { $0 <= 0 }) { return nil }
+        var squares = 0.0
+        var logs = 0.0
+        let multiplicative = model.error == .multiplicative || model.season == .multiplicative
+        for (time, value) in values.enumerated() {
+            let mean = state.mean(model: model, phi: phi, time: time, period: period)
+            if multiplicative, !(mean > 0) { return nil }
+            if model.trend != .none, model.season == .multiplicative, !(state.trendPart(model: model, phi: phi) > 0) {
+                return nil
+            }
+            if model.error == .additive {
+                squares += (value - mean) * (value - mean)
+            } else {
+                let relative = (value - mean) / mean
+                squares += relative * relative
+                logs += log(abs(mean))
+            }
+            state.update(model: model, value: value, time: time, period: period, alpha: alpha, beta: beta, gamma: gamma, phi: phi)
+            if !state.level.isFinite || abs(state.level) > 1e12 { return nil }
+        }
+        return (state, squares, logs)
+    }
+
+    /// Starting values as `forecast::ets` chooses them.
+    func start(_ values: [Double]) -> [Double]? {
+        var p: [Double] = []
+        let alpha = hasSeason ? 0.2 / Double(period) + 0.0001 : 0.2
+        p.append(alpha)
+        if hasTrend { p.append(0.1 * alpha) }
+        if hasSeason { p.append(0.05 * (1 - alpha)) }
+        if model.trend == .damped { p.append(0.978) }
+        var adjusted = values
+        var seasonal: [Double] = []
+        if hasSeason {
+            guard let indices = SeasonalDecomposition.indices(Array(values.prefix(3 * period)), period: period,
+                                                              multiplicative: model.season == .multiplicative) else {
+                return nil
+            }
+            seasonal = indices
+            adjusted = values.enumerated().map { time, value in
+                model.season == .additive ? value - indices[time % period] : value / max(indices[time % period], 0.01)
+            }
+        }
+        let window = min(max(10, 2 * period), adjusted.count)
+        let (intercept, gradient) = LeastSquaresLine.fit(Array(adjusted.prefix(window)))
+        if hasTrend {
+            p.append(intercept)
+            p.append(gradient)
+        } else {
+            p.append(adjusted.prefix(window).reduce(0, +) / Double(window))
+        }
+        if hasSeason { p += seasonal.prefix(period - 1) }
+        return p
+    }
+
+    /// Initial simplex steps: a tenth of each starting value's scale.
+    func steps(_ start: [Double]) -> [Double] {
+        start.enumerated().map { index, value in
+            index < smoothingCount ? max(0.05 * value, 1e-3) : max(0.1 * abs(value), 1e-3)
+        }
+    }
+}
+
+/// Classical decomposition's seasonal indices (centred moving average, then the mean detrended value per season).
+enum SeasonalDecomposition {
+    static func indices(_ values: [Double], period: Int, multiplicative: Bool) -> [Double]? {
+        guard period > 1, values.count >= 2 * period else { return nil }
+        let half = period / 2
+        var sums = [Double](repeating: 0, count: period)
+        var counts = [Double](repeating: 0, count: period)
+        for time in half..<(values.count - half) {
+            var average: Double
+            if period % 2 == 0 {
+                average = (values[time - half] + values[time + half]) / 2
+                for offset in (-half + 1)..<half { average += values[time + offset] }
+                average /= Double(period)
+            } else {
+                average = values[(time - half)...(time + half)].reduce(0, +) / Double(period)
+            }
+            guard !multiplicative || average > 0 else { return nil }
+            sums[time % period] += multiplicative ? values[time] / average : values[time] - average
+            counts[time % period] += 1
+        }
+        guard counts.allSatisfy({ $0 > 0 }) else { return nil }
+        var indices = zip(sums, counts).map { $0 / $1 }
+        let mean = indices.reduce(0, +) / Double(period)
+        indices = indices.map { multiplicative ? $0 / mean : $0 - mean }
+        return indices
+    }
+}
+
+/// The least-squares line through points (1, y₁), (2, y₂), …: answers its value at 0 and its slope.
+enum LeastSquaresLine {
+    static func fit(_ values: [Double]) -> (intercept: Double, slope: Double) {
+        let n = Double(values.count)
+        guard n > 1 else { return (values.first ?? 0, 0) }
+        let xs = (1...values.count).map(Double.init)
+        let meanX = xs.reduce(0, +) / n
+        let meanY = values.reduce(0, +) / n
+        var covariance = 0.0
+        var varianceX = 0.0
+        for (x, y) in zip(xs, values) {
+            covariance += (x - meanX) * (y - meanY)
+            varianceX += (x - meanX) * (x - meanX)
+        }
+        let slope = covariance / varianceX
+        return (meanY - slope * meanX, slope)
+    }
+}

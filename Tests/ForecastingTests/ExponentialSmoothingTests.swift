@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import Forecasting
+
+@Suite struct ExponentialSmoothingTests {
+    /// Seeded noise, so every run sees the same series.
+    func noise(_ count: Int, scale: Double, seed: UInt64 = 7) -> [Double] {
+        var generator = SplitMix64(seed: seed)
+        return (0..<count).map { _ in scale * generator.nextGaussian() }
+    }
+
+    @Test func nelderMeadFindsTheMinimumOfABowl() {
+        let result = NelderMead().minimise(
+            { p in (p[0] - 3) * (p[0] - 3) + 10 * (p[1] + 1) * (p[1] + 1) }, start: [0, 0], steps: [1, 1])
+        #expect(abs(result.point[0] - 3) < 1e-3 && abs(result.point[1] + 1) < 1e-3)
+    }
+
+    @Test func aTrendingSeriesGetsATrendAndItsForecastContinuesTheLine() throws {
+        let values = zip(0..<60, noise(60, scale: 1)).map { 50 + 2 * Double($0) + $1 }
+        let fit = try #require(AutoETS.fit(values, period: 1))
+        #expect(fit.model.trend != .none, "chose \(fit.model)")
+        let forecast = fit.forecast(horizon: 10)
+        for (step, value) in forecast.enumerated() {
+            #expect(abs(value - (50 + 2 * Double(60 + step))) < 8, "step \(step): \(value)")
+        }
+    }
+
+    @Test func aSeasonalSeriesGetsASeasonAndBeatsNaive2() throws {
+        let period = 12
+        let truth = (0..<96).map { 100 + 20 * sin(2 * Double.pi * Double($0) / Double(period)) + 0.3 * Double($0) }
+        let observed = zip(truth, noise(96, scale: 2)).map(+)
+        let history = Array(observed.prefix(78))
+        let fit = try #require(AutoETS.fit(history, period: period))
+        #expect(fit.model.season != .none, "chose \(fit.model)")
+        let forecast = fit.forecast(horizon: 18)
+        let actual = Array(observed.suffix(18))
+        let ours = ForecastAccuracy.sMAPE(actual: actual, forecast: forecast)
+        let naive = ForecastAccuracy.sMAPE(actual: actual, forecast: ForecastAccuracy.naive2(history, horizon: 18, period: period))
+        #expect(ours < 4, "sMAPE \(ours)")
+        #expect(ours < naive)
+    }
+
+    @Test func aFlatSeriesGetsAFlatForecastNearItsMean() throws {
+        let values = noise(40, scale: 3).map { 200 + $0 }
+        let fit = try #require(AutoETS.fit(values, period: 1))
+        #expect(fit.model.trend == .none, "chose \(fit.model)")
+        #expect(fit.forecast(horizon: 5).allSatisfy { abs($0 - 200) < 3 })
+    }
+
+    @Test func simulatedPathsCoverTheTruthAboutAsOftenAsTheyShould() throws {
+        let values = noise(120, scale: 5).map { 300 + $0 }
+        let fit = try #require(AutoETS.fit(Array(values.prefix(100)), period: 1))
+        let paths = fit.samplePaths(horizon: 20, paths: 1000, seed: 1)
+        #expect(paths == fit.samplePaths(horizon: 20, paths: 1000, seed: 1))
+        var inside = 0
+        for step in 0..<20 {
+            let sorted = paths.map { $0[step] }.sorted()
+            if sorted[100] <= values[100 + step], values[100 + step] <= sorted[899] { inside += 1 }
+        }
+        #expect(inside >= 13, "\(inside) of 20 inside the 80% band")
+    }
+
+    @Test func tooShortSeriesFitNothingAndNaive2FallsBackToTheLastValue() {
+        #expect(AutoETS.fit([1, 2, 3, 4, 5], period: 1) == nil)
+        #expect(ForecastAccuracy.naive2([1, 2, 3], horizon: 2, period: 12) == [3, 3])
+    }
+
+    @Test func accuracyMeasuresMatchHandComputedValues() {
+        #expect(abs(ForecastAccuracy.sMAPE(actual: [100, 200], forecast: [110, 180]) - (200 * 10 / 210 + 200 * 20 / 380) / 2) < 1e-9)
+        // In-sample absolute differences 1, 1, 1 (scale 1); forecast errors 2 and 4: MASE 3.
+        #expect(abs(ForecastAccuracy.MASE(history: [1, 2, 3, 4], actual: [5, 6], forecast: [7, 10], period: 1) - 3) < 1e-9)
+    }
+}
