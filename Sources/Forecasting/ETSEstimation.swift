@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Fits ETS models by maximum likelihood as `forecast::ets` does: smoothing parameters and initial states together,
 /// by Nelder–Mead within the usual admissible region (0 < β < α < 1, 0 < γ < 1 − α, 0.8 ≤ φ ≤ 0.98), starting from
@@ -7,9 +8,20 @@ public enum AutoETS {
     /// The model among `ETSModel.candidates` with the least AICc, or nil when no model could be fitted (fewer than
     /// 7 observations).
     public static func fit(_ values: [Double], period: Int) -> ETSFit? {
+        candidates(values, period: period).min { $0.aicc < $1.aicc }
+    }
+
+    /// Every candidate model that could be fitted, in the order `ETSModel.candidates` lists them (fitted in
+    /// parallel, one model per core at a time).
+    public static func candidates(_ values: [Double], period: Int) -> [ETSFit] {
         let positive = values.allSatisfy { $0 > 0 }
         let models = ETSModel.candidates(positive: positive, period: period, count: values.count)
-        return models.compactMap { fit(values, period: period, model: $0) }.min { $0.aicc < $1.aicc }
+        let fits = Mutex([ETSFit?](repeating: nil, count: models.count))
+        DispatchQueue.concurrentPerform(iterations: models.count) { index in
+            let fitted = fit(values, period: period, model: models[index])
+            fits.withLock { $0[index] = fitted }
+        }
+        return fits.withLock { $0.compactMap { $0 } }
     }
 
     /// One model fitted, or nil when the data are too few for its parameters or it cannot be fitted.
@@ -23,7 +35,12 @@ public enum AutoETS {
             layout.likelihood(parameters, values: values) ?? .infinity
         }
         var best = NelderMead(maxEvaluations: 2000).minimise(objective, start: start, steps: layout.steps(start))
-        // A second run from the first one's answer, as a restart, settles simplexes that collapsed early.
+        // The likelihood has several optima; a second start with fast-moving states finds the other kind.
+        if let agile = layout.start(values, smoothing: (0.9, 0.5, 0.05, 0.85)) {
+            let other = NelderMead(maxEvaluations: 2000).minimise(objective, start: agile, steps: layout.steps(agile))
+            if other.value < best.value { best = other }
+        }
+        // A restart from the best answer settles simplexes that collapsed early.
         best = NelderMead(maxEvaluations: 1000).minimise(objective, start: best.point, steps: layout.steps(best.point))
         guard best.value.isFinite, let final = layout.run(best.point, values: values) else { return nil }
         let estimated = Double(layout.count + 1)
@@ -49,13 +66,37 @@ struct ParameterLayout {
     var smoothingCount: Int { 1 + (hasTrend ? 1 : 0) + (hasSeason ? 1 : 0) + (model.trend == .damped ? 1 : 0) }
     var count: Int { smoothingCount + 1 + (hasTrend ? 1 : 0) + (hasSeason ? period - 1 : 0) }
 
+    /// The smoothing parameters from the optimiser's unconstrained coordinates: each is a logistic function of its
+    /// coordinate mapped onto its admissible interval (α ∈ (0.0001, 0.9999), β ∈ (0, α), γ ∈ (0, 1 − α),
+    /// φ ∈ (0.8, 0.98)), so the simplex moves freely and boundary optima (α → 1, φ → 0.8) are reachable.
     func smoothing(_ p: [Double]) -> (alpha: Double, beta: Double, gamma: Double, phi: Double) {
+        func logistic(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+        let alpha = 0.0001 + 0.9998 * logistic(p[0])
         var index = 1
         var beta = 0.0, gamma = 0.0, phi = 1.0
-        if hasTrend { beta = p[index]; index += 1 }
-        if hasSeason { gamma = p[index]; index += 1 }
-        if model.trend == .damped { phi = p[index] }
-        return (p[0], beta, gamma, phi)
+        if hasTrend {
+            beta = alpha * logistic(p[index])
+            index += 1
+        }
+        if hasSeason {
+            gamma = (1 - alpha) * logistic(p[index])
+            index += 1
+        }
+        if model.trend == .damped { phi = 0.8 + 0.18 * logistic(p[index]) }
+        return (alpha, beta, gamma, phi)
+    }
+
+    /// The unconstrained coordinates of given smoothing parameters (the inverse of ``smoothing(_:)``).
+    func coordinates(alpha: Double, beta: Double, gamma: Double, phi: Double) -> [Double] {
+        func logit(_ x: Double) -> Double {
+            let clamped = min(max(x, 1e-6), 1 - 1e-6)
+            return log(clamped / (1 - clamped))
+        }
+        var p = [logit((alpha - 0.0001) / 0.9998)]
+        if hasTrend { p.append(logit(beta / alpha)) }
+        if hasSeason { p.append(logit(gamma / (1 - alpha))) }
+        if model.trend == .damped { p.append(logit((phi - 0.8) / 0.18)) }
+        return p
     }
 
     func initialState(_ p: [Double]) -> SmoothingState {
@@ -76,20 +117,10 @@ struct ParameterLayout {
         return SmoothingState(level: level, slope: slope, season: season)
     }
 
-    /// Whether the smoothing parameters lie in the admissible region.
-    func admissible(_ p: [Double]) -> Bool {
-        let (alpha, beta, gamma, phi) = smoothing(p)
-        guard alpha > 1e-4, alpha < 0.9999 else { return false }
-        if hasTrend, !(beta > 1e-4 && beta < alpha) { return false }
-        if hasSeason, !(gamma > 1e-4 && gamma < 1 - alpha) { return false }
-        if model.trend == .damped, !(phi >= 0.8 && phi <= 0.98) { return false }
-        return true
-    }
-
-    /// −2 log-likelihood up to a constant: n·log Σe² (+ 2 Σ log|μ| for multiplicative errors), or nil outside the
-    /// admissible region or where the model breaks down (a non-positive mean where it must be positive).
+    /// −2 log-likelihood up to a constant: n·log Σe² (+ 2 Σ log|μ| for multiplicative errors), or nil where the
+    /// model breaks down (a non-positive mean where it must be positive).
     func likelihood(_ p: [Double], values: [Double]) -> Double? {
-        guard admissible(p), let result = run(p, values: values) else { return nil }
+        guard let result = run(p, values: values) else { return nil }
         let n = Double(values.count)
         guard result.sumOfSquares > 0 else { return -1e10 }
         return n * log(result.sumOfSquares) + 2 * result.sumOfLogMeans
@@ -122,14 +153,12 @@ struct ParameterLayout {
         return (state, squares, logs)
     }
 
-    /// Starting values as `forecast::ets` chooses them.
-    func start(_ values: [Double]) -> [Double]? {
-        var p: [Double] = []
-        let alpha = hasSeason ? 0.2 / Double(period) + 0.0001 : 0.2
-        p.append(alpha)
-        if hasTrend { p.append(0.1 * alpha) }
-        if hasSeason { p.append(0.05 * (1 - alpha)) }
-        if model.trend == .damped { p.append(0.978) }
+    /// Starting values as `forecast::ets` chooses them, with the smoothing parameters given (by default its own).
+    func start(_ values: [Double], smoothing: (alpha: Double, beta: Double, gamma: Double, phi: Double)? = nil) -> [Double]? {
+        let alpha = smoothing?.alpha ?? (hasSeason ? 0.2 / Double(period) + 0.0001 : 0.2)
+        var p = coordinates(
+            alpha: alpha, beta: smoothing?.beta ?? 0.1 * alpha, gamma: smoothing?.gamma ?? 0.05 * (1 - alpha),
+            phi: smoothing?.phi ?? 0.978)
         var adjusted = values
         var seasonal: [Double] = []
         if hasSeason {
@@ -154,11 +183,9 @@ struct ParameterLayout {
         return p
     }
 
-    /// Initial simplex steps: a tenth of each starting value's scale.
+    /// Initial simplex steps: one unit for the smoothing coordinates, a tenth of each state's scale.
     func steps(_ start: [Double]) -> [Double] {
-        start.enumerated().map { index, value in
-            index < smoothingCount ? max(0.05 * value, 1e-3) : max(0.1 * abs(value), 1e-3)
-        }
+        start.enumerated().map { index, value in index < smoothingCount ? 1 : max(0.1 * abs(value), 1e-3) }
     }
 }
 

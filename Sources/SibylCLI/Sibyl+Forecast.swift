@@ -23,6 +23,9 @@ extension Sibyl {
         @Option(help: "Comma-separated quantiles to print beside the mean (from 1,000 simulated paths).")
         var quantiles = "0.1,0.5,0.9"
 
+        @Flag(help: "Print every candidate model's AICc and parameters on standard error.")
+        var report = false
+
         @Argument(help: "A CSV file: one observation a row, the value in the last column; a header row is skipped.")
         var file: String
 
@@ -48,7 +51,16 @@ extension Sibyl {
                 }
                 return
             }
-            guard let fit = AutoETS.fit(values, period: period) else {
+            let candidates = AutoETS.candidates(values, period: period)
+            if report {
+                for candidate in candidates {
+                    let line = String(
+                        format: "%@ AICc %.2f alpha %.4f beta %.4f gamma %.4f phi %.4f\n", candidate.model.description,
+                        candidate.aicc, candidate.alpha, candidate.beta, candidate.gamma, candidate.phi)
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            }
+            guard let fit = candidates.min(by: { $0.aicc < $1.aicc }) else {
                 throw ValidationError("\(values.count) observations are too few for exponential smoothing (at least 7)")
             }
             let mean = fit.forecast(horizon: horizon)
