@@ -91,6 +91,7 @@ let package = Package(
         .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
         .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation", "Apertium"]),
         .target(name: "TranscribePlugin", dependencies: ["SibylCore", "Recognition", "Audio", "TextAnalysis"]),
+        .target(name: "ForecastPlugin", dependencies: ["SibylCore", "Forecasting"]),
         .target(
             name: "RekognitionPlugin",
             dependencies: ["SibylCore", "Vision", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -115,6 +116,7 @@ let package = Package(
                 "RekognitionPlugin",
                 "Vision",
                 "Forecasting",
+                "ForecastPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,10 +1,10 @@
 import Foundation
 
 /// One exponential smoothing model of the ETS taxonomy (Hyndman et al. 2008): how errors, trend and season combine.
-public struct ETSModel: Sendable, Hashable, CustomStringConvertible {
-    public enum Error: String, Sendable, CaseIterable { case additive = "A", multiplicative = "M" }
-    public enum Trend: String, Sendable, CaseIterable { case none = "N", additive = "A", damped = "Ad" }
-    public enum Season: String, Sendable, CaseIterable { case none = "N", additive = "A", multiplicative = "M" }
+public struct ETSModel: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Error: String, Sendable, Codable, CaseIterable { case additive = "A", multiplicative = "M" }
+    public enum Trend: String, Sendable, Codable, CaseIterable { case none = "N", additive = "A", damped = "Ad" }
+    public enum Season: String, Sendable, Codable, CaseIterable { case none = "N", additive = "A", multiplicative = "M" }
 
     public var error: Error
     public var trend: Trend
@@ -38,7 +38,7 @@ public struct ETSModel: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A fitted ETS model: its smoothing parameters, its states after the last observation, and its fit statistics.
-public struct ETSFit: Sendable {
+public struct ETSFit: Sendable, Codable {
     public let model: ETSModel
     public let period: Int
     public let alpha: Double

@@ -1,5 +1,6 @@
 import ComprehendPlugin
 import DiagnosticsPlugin
+import ForecastPlugin
 import Foundation
 import PollyPlugin
 import RekognitionPlugin
@@ -24,6 +25,8 @@ public enum PluginList {
                 marksUnknownWords: configuration.translationMarksUnknownWords),
             TranscribePlugin(modelDirectory: whisperDirectory(modelsDirectory: configuration.modelsDirectory)),
             RekognitionPlugin(faceModelDirectory: modelFolder("dlib-faces", modelsDirectory: configuration.modelsDirectory)),
+            ForecastPlugin(),
+            ForecastQueryPlugin(),
         ]
     }
 

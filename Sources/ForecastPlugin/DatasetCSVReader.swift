@@ -1,0 +1,98 @@
+import Foundation
+
+/// Reads a target time series CSV as Forecast expects it: no header, one observation a row, columns in the schema's
+/// order; every bad row is reported by number.
+struct DatasetCSVReader {
+    let attributes: [SchemaAttribute]
+    let targetField: String
+    let timestampFormat: String
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Per item, observations sorted by time.
+    func read(_ text: String) throws(Failure) -> [String: [Observation]] {
+        let names = attributes.map { $0.AttributeName ?? "" }
+        guard let itemColumn = names.firstIndex(of: "item_id"), let timeColumn = names.firstIndex(of: "timestamp"),
+            let valueColumn = names.firstIndex(of: targetField)
+        else { throw Failure(description: "The dataset's schema has no item_id, timestamp or \(targetField) attribute.") }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = timestampFormat
+        let dateOnly = DateFormatter()
+        dateOnly.locale = formatter.locale
+        dateOnly.timeZone = formatter.timeZone
+        dateOnly.dateFormat = "yyyy-MM-dd"
+        var items: [String: [Observation]] = [:]
+        var problems: [String] = []
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let row = index + 1
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            let cells = Self.cells(String(line))
+            guard cells.count == names.count else {
+                problems.append("row \(row): \(cells.count) columns where the schema has \(names.count)")
+                continue
+            }
+            let item = cells[itemColumn]
+            guard !item.isEmpty else {
+                problems.append("row \(row): empty item_id")
+                continue
+            }
+            guard let time = formatter.date(from: cells[timeColumn]) ?? dateOnly.date(from: cells[timeColumn]) else {
+                problems.append("row \(row): timestamp '\(cells[timeColumn])' does not match \(timestampFormat)")
+                continue
+            }
+            let cell = cells[valueColumn]
+            let value: Double?
+            if cell.isEmpty || cell.lowercased() == "nan" {
+                value = nil
+            } else if let number = Double(cell), number.isFinite {
+                value = number
+            } else {
+                problems.append("row \(row): \(targetField) '\(cell)' is not a number")
+                continue
+            }
+            items[item, default: []].append(Observation(time: time, value: value))
+        }
+        if !problems.isEmpty {
+            let shown = problems.prefix(5).joined(separator: "; ")
+            throw Failure(description: "\(problems.count) rows could not be imported: \(shown)\(problems.count > 5 ? "; …" : "")")
+        }
+        guard !items.isEmpty else { throw Failure(description: "The file holds no rows.") }
+        return items.mapValues { $0.sorted { $0.time < $1.time } }
+    }
+
+    /// The cells of one CSV line (double-quoted cells may hold commas and "" for a quote).
+    static func cells(_ line: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var quoted = false
+        var iterator = Array(line).makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                cells.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        cells.append(current.trimmingCharacters(in: .whitespaces))
+        return cells
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Forecasting
+import SibylCore
+
+extension ForecastPlugin {
+    static let defaultForecastTypes = ["0.1", "0.5", "0.9"]
+
+    /// CreateAutoPredictor: one model per item, chosen by AICc among the ETS models (the other algorithms follow).
+    func createAutoPredictor(_ input: CreateAutoPredictorRequest, context: OperationContext) async throws -> PredictorArnResponse {
+        guard let groupArn = input.DataConfig?.DatasetGroupArn else {
+            throw ForecastLimits.invalid("DataConfig.DatasetGroupArn is required to train a new predictor.")
+        }
+        guard let horizon = input.ForecastHorizon, horizon >= 1 else {
+            throw ForecastLimits.invalid("ForecastHorizon is required and must be at least 1.")
+        }
+        let group = try existing(StoredDatasetGroup.self, .datasetGroup, arn: groupArn, context: context)
+        let target = try targetDataset(of: group, context: context)
+        let frequency = input.ForecastFrequency ?? target.frequency ?? ""
+        guard TimeFrequency(frequency) != nil else { throw ForecastLimits.invalid("ForecastFrequency \(frequency) is not valid.") }
+        guard frequency == target.frequency else {
+            throw ForecastLimits.invalid(
+                "ForecastFrequency \(frequency) differs from the data's \(target.frequency ?? "?"): aggregation to a coarser frequency is not supported here yet.")
+        }
+        let imports = try context.resources.list(StoredImportJob.self, service: "forecast", kind: ForecastKind.importJob.rawValue)
+            .filter { $0.datasetArn == target.arn && $0.status == ForecastStatus.active }
+        guard !imports.isEmpty else {
+            throw ServiceError(code: "ResourceInUseException", message: "The dataset \(target.arn) has no completed import yet.")
+        }
+        guard horizon <= 500 else { throw ForecastLimits.invalid("ForecastHorizon must be at most 500.") }
+        let arn = context.forecastARN(.predictor, input.PredictorName)
+        let now = Date()
+        let predictor = StoredPredictor(
+            name: input.PredictorName, arn: arn, datasetGroupArn: group.arn, horizon: horizon,
+            forecastTypes: input.ForecastTypes ?? Self.defaultForecastTypes, frequency: frequency,
+            status: ForecastStatus.pending, message: nil, importJobArns: imports.map(\.arn), created: now, modified: now,
+            models: nil)
+        guard try context.resources.putForecastResource(predictor, .predictor, arn: arn, createOnly: true) else {
+            throw Self.alreadyExists(arn)
+        }
+        try await enqueue(.predictor, arn: arn, context: context)
+        return PredictorArnResponse(PredictorArn: arn)
+    }
+
+    func describeAutoPredictor(_ input: PredictorArnRequest, context: OperationContext) throws -> DescribeAutoPredictorResponse {
+        let predictor = try existing(StoredPredictor.self, .predictor, arn: input.PredictorArn, context: context)
+        return DescribeAutoPredictorResponse(
+            PredictorArn: predictor.arn, PredictorName: predictor.name, ForecastHorizon: predictor.horizon,
+            ForecastTypes: predictor.forecastTypes, ForecastFrequency: predictor.frequency,
+            DatasetImportJobArns: predictor.importJobArns, DataConfig: DataConfig(DatasetGroupArn: predictor.datasetGroupArn),
+            Status: predictor.status, Message: predictor.message, CreationTime: predictor.created,
+            LastModificationTime: predictor.modified)
+    }
+
+    func createForecast(_ input: CreateForecastRequest, context: OperationContext) async throws -> ForecastArnResponse {
+        let predictor = try existing(StoredPredictor.self, .predictor, arn: input.PredictorArn, context: context)
+        guard predictor.status == ForecastStatus.active else {
+            throw ServiceError(
+                code: "ResourceInUseException", message: "The predictor \(predictor.arn) is \(predictor.status), not ACTIVE.")
+        }
+        let arn = context.forecastARN(.forecast, input.ForecastName)
+        let now = Date()
+        let forecast = StoredForecast(
+            name: input.ForecastName, arn: arn, predictorArn: predictor.arn, datasetGroupArn: predictor.datasetGroupArn,
+            forecastTypes: input.ForecastTypes ?? predictor.forecastTypes, status: ForecastStatus.pending, message: nil,
+            created: now, modified: now)
+        guard try context.resources.putForecastResource(forecast, .forecast, arn: arn, createOnly: true) else {
+            throw Self.alreadyExists(arn)
+        }
+        try await enqueue(.forecast, arn: arn, context: context)
+        return ForecastArnResponse(ForecastArn: arn)
+    }
+
+    func describeForecast(_ input: ForecastArnRequest, context: OperationContext) throws -> DescribeForecastResponse {
+        let forecast = try existing(StoredForecast.self, .forecast, arn: input.ForecastArn, context: context)
+        return DescribeForecastResponse(
+            ForecastArn: forecast.arn, ForecastName: forecast.name, ForecastTypes: forecast.forecastTypes,
+            PredictorArn: forecast.predictorArn, DatasetGroupArn: forecast.datasetGroupArn, Status: forecast.status,
+            Message: forecast.message, CreationTime: forecast.created, LastModificationTime: forecast.modified)
+    }
+
+    func targetDataset(of group: StoredDatasetGroup, context: OperationContext) throws -> StoredDataset {
+        for arn in group.datasetArns {
+            if let dataset = try context.resources.forecastResource(StoredDataset.self, .dataset, arn: arn),
+                dataset.datasetType == "TARGET_TIME_SERIES"
+            {
+                return dataset
+            }
+        }
+        throw ForecastLimits.invalid("The dataset group \(group.arn) has no TARGET_TIME_SERIES dataset.")
+    }
+}

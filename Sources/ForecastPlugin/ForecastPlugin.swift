@@ -1,0 +1,117 @@
+import Foundation
+import Forecasting
+import SibylCore
+
+/// Amazon Forecast on the Forecasting engine. So far: dataset groups, datasets, CSV imports from the S3 stand-in,
+/// AutoPredictor (exponential smoothing per item, chosen by AICc) and forecasts; the other operations follow with
+/// their engines and answer `UnknownOperationException` until then.
+public struct ForecastPlugin: ServicePlugin {
+    public init() {}
+
+    public var descriptor: ServiceDescriptor {
+        ServiceDescriptor(
+            name: "forecast", wireProtocol: .awsJson11(targetPrefix: "AmazonForecast"), signingName: "forecast",
+            apiVersion: "2018-06-26", botocoreModel: "forecast")
+    }
+
+    public var jobHandlers: [any JobHandler] { [ForecastWorkHandler()] }
+
+    public var operations: [ServiceOperation] {
+        [
+            ServiceOperation("CreateDatasetGroup") { (input: CreateDatasetGroupRequest, context) in
+                try createDatasetGroup(input, context: context)
+            },
+            ServiceOperation("DescribeDatasetGroup") { (input: DatasetGroupArnRequest, context) in
+                try describeDatasetGroup(input, context: context)
+            },
+            ServiceOperation("UpdateDatasetGroup") { (input: UpdateDatasetGroupRequest, context) in
+                try updateDatasetGroup(input, context: context)
+            },
+            ServiceOperation("CreateDataset") { (input: CreateDatasetRequest, context) in try createDataset(input, context: context) },
+            ServiceOperation("DescribeDataset") { (input: DatasetArnRequest, context) in
+                try describeDataset(input, context: context)
+            },
+            ServiceOperation("CreateDatasetImportJob") { (input: CreateDatasetImportJobRequest, context) in
+                try await createDatasetImportJob(input, context: context)
+            },
+            ServiceOperation("DescribeDatasetImportJob") { (input: ImportJobArnRequest, context) in
+                try describeDatasetImportJob(input, context: context)
+            },
+            ServiceOperation("CreateAutoPredictor") { (input: CreateAutoPredictorRequest, context) in
+                try await createAutoPredictor(input, context: context)
+            },
+            ServiceOperation("DescribeAutoPredictor") { (input: PredictorArnRequest, context) in
+                try describeAutoPredictor(input, context: context)
+            },
+            ServiceOperation("CreateForecast") { (input: CreateForecastRequest, context) in
+                try await createForecast(input, context: context)
+            },
+            ServiceOperation("DescribeForecast") { (input: ForecastArnRequest, context) in
+                try describeForecast(input, context: context)
+            },
+        ]
+    }
+
+    public func readiness() async -> EngineReadiness {
+        .ready("AutoPredictor: exponential smoothing (AutoETS) per item")
+    }
+}
+
+/// Amazon Forecast's query service (`forecastquery`): reads the numbers of an ACTIVE forecast.
+public struct ForecastQueryPlugin: ServicePlugin {
+    public init() {}
+
+    public var descriptor: ServiceDescriptor {
+        ServiceDescriptor(
+            name: "forecastquery", wireProtocol: .awsJson11(targetPrefix: "AmazonForecastRuntime"), signingName: "forecast",
+            apiVersion: "2018-06-26", botocoreModel: "forecastquery")
+    }
+
+    public var operations: [ServiceOperation] {
+        [ServiceOperation("QueryForecast") { (input: QueryForecastRequest, context) in try queryForecast(input, context: context) }]
+    }
+
+    /// QueryForecast: one item's predictions, by forecast type, optionally between StartDate and EndDate.
+    func queryForecast(_ input: QueryForecastRequest, context: OperationContext) throws -> QueryForecastResponse {
+        guard let forecast = try context.resources.forecastResource(StoredForecast.self, .forecast, arn: input.ForecastArn) else {
+            throw ServiceError(code: "ResourceNotFoundException", message: "No forecast found with ARN \(input.ForecastArn)")
+        }
+        guard forecast.status == ForecastStatus.active,
+            let predictions = try context.resources.forecastResource(StoredPredictions.self, .forecast, arn: forecast.arn + "#predictions")
+        else {
+            throw ServiceError(code: "ResourceInUseException", message: "The forecast \(forecast.arn) is \(forecast.status), not ACTIVE.")
+        }
+        guard let item = input.Filters["item_id"] else {
+            throw ServiceError(code: "InvalidInputException", message: "Filters must name an item_id.")
+        }
+        if let other = input.Filters.keys.first(where: { $0 != "item_id" }) {
+            throw ServiceError(
+                code: "InvalidInputException", message: "The filter \(other) is not a dimension of this forecast (only item_id).")
+        }
+        guard let times = predictions.start[item], let values = predictions.values[item] else {
+            throw ServiceError(code: "ResourceNotFoundException", message: "The forecast has no item \(item).")
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+        let start = try input.StartDate.map { try Self.date($0, member: "StartDate") }
+        let end = try input.EndDate.map { try Self.date($0, member: "EndDate") }
+        var answer: [String: [DataPoint]] = [:]
+        for (key, series) in values {
+            answer[key] = zip(times, series).compactMap { time, value in
+                if let start, time < start { return nil }
+                if let end, time > end { return nil }
+                return DataPoint(Timestamp: formatter.string(from: time), Value: value)
+            }
+        }
+        return QueryForecastResponse(Forecast: ForecastPredictions(Predictions: answer))
+    }
+
+    static func date(_ text: String, member: String) throws -> Date {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+        guard let date = formatter.date(from: text) ?? formatter.date(from: text + "Z") else {
+            throw ServiceError(code: "InvalidInputException", message: "\(member) \(text) must be yyyy-MM-ddTHH:mm:ss.")
+        }
+        return date
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Forecasting
+import SibylCore
+
+/// The Forecast resources Sibyl keeps, each in the resource store under its ARN.
+enum ForecastKind: String {
+    case datasetGroup = "dataset-group"
+    case dataset = "dataset"
+    case importJob = "dataset-import-job"
+    case predictor = "predictor"
+    case forecast = "forecast"
+}
+
+/// Statuses as AWS names them.
+enum ForecastStatus {
+    static let active = "ACTIVE"
+    static let pending = "CREATE_PENDING"
+    static let inProgress = "CREATE_IN_PROGRESS"
+    static let failed = "CREATE_FAILED"
+}
+
+struct StoredDatasetGroup: Codable, Sendable {
+    var name: String
+    var arn: String
+    var domain: String
+    var datasetArns: [String]
+    var created: Date
+    var modified: Date
+}
+
+struct StoredDataset: Codable, Sendable {
+    var name: String
+    var arn: String
+    var domain: String
+    var datasetType: String
+    var frequency: String?
+    var attributes: [SchemaAttribute]
+    var created: Date
+    var modified: Date
+}
+
+struct StoredImportJob: Codable, Sendable {
+    var name: String
+    var arn: String
+    var datasetArn: String
+    var path: String
+    var roleArn: String
+    var timestampFormat: String
+    var status: String
+    var message: String?
+    var dataSize: Double?
+    var created: Date
+    var modified: Date
+}
+
+/// The observations a dataset holds after its latest import: per item, time-ordered.
+struct StoredObservations: Codable, Sendable {
+    var items: [String: [Observation]]
+}
+
+struct Observation: Codable, Sendable {
+    var time: Date
+    var value: Double?
+}
+
+struct StoredPredictor: Codable, Sendable {
+    var name: String
+    var arn: String
+    var datasetGroupArn: String
+    var horizon: Int
+    var forecastTypes: [String]
+    var frequency: String
+    var status: String
+    var message: String?
+    var importJobArns: [String]
+    var created: Date
+    var modified: Date
+    /// Per item: the fitted model and the time of its last observation.
+    var models: [String: ItemModel]?
+}
+
+/// An item's fitted model: exponential smoothing when the item has enough history, else its last value.
+struct ItemModel: Codable, Sendable {
+    var ets: ETSFit?
+    var lastValue: Double
+    var lastTime: Date
+}
+
+struct StoredForecast: Codable, Sendable {
+    var name: String
+    var arn: String
+    var predictorArn: String
+    var datasetGroupArn: String
+    var forecastTypes: [String]
+    var status: String
+    var message: String?
+    var created: Date
+    var modified: Date
+}
+
+/// A forecast's numbers, per item and forecast type (`p10`, `mean`, …): one value per step.
+struct StoredPredictions: Codable, Sendable {
+    var start: [String: [Date]]
+    var values: [String: [String: [Double]]]
+}
+
+extension OperationContext {
+    func forecastARN(_ kind: ForecastKind, _ name: String) -> String {
+        "arn:aws:forecast:\(gateway.configuration.region):000000000000:\(kind.rawValue)/\(name)"
+    }
+}
+
+extension ResourceStore {
+    func forecastResource<Value: Decodable>(_ type: Value.Type, _ kind: ForecastKind, arn: String) throws -> Value? {
+        try get(type, service: "forecast", kind: kind.rawValue, id: arn)
+    }
+
+    func putForecastResource(_ value: some Encodable, _ kind: ForecastKind, arn: String, createOnly: Bool = false) throws -> Bool {
+        try put(value, service: "forecast", kind: kind.rawValue, id: arn, createOnly: createOnly)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Forecasting
+import SibylCore
+
+/// The input of a Forecast job: which resource to build.
+struct ForecastWork: Codable, Sendable {
+    var kind: String
+    var arn: String
+}
+
+/// Builds Forecast resources on the job queue: imports datasets, trains predictors, computes forecasts. Each
+/// resource goes CREATE_PENDING → CREATE_IN_PROGRESS → ACTIVE, or CREATE_FAILED with a message.
+struct ForecastWorkHandler: JobHandler {
+    static let kind = "forecast.work"
+    var kind: String { Self.kind }
+
+    func run(_ job: Job, context: JobContext) async throws -> Data? {
+        let work = try JSONDecoder().decode(ForecastWork.self, from: job.input)
+        let store = context.gateway.resources
+        switch ForecastKind(rawValue: work.kind) {
+        case .importJob:
+            try await importDataset(work.arn, store: store, blobs: context.gateway.blobs)
+        case .predictor:
+            try train(work.arn, store: store)
+        case .forecast:
+            try computeForecast(work.arn, store: store)
+        default:
+            throw ServiceError(code: "InvalidInputException", message: "Unknown Forecast work \(work.kind)")
+        }
+        return nil
+    }
+
+    private func importDataset(_ arn: String, store: ResourceStore, blobs: BlobStore) async throws {
+        guard var job = try store.forecastResource(StoredImportJob.self, .importJob, arn: arn) else { return }
+        job.status = ForecastStatus.inProgress
+        _ = try store.putForecastResource(job, .importJob, arn: arn)
+        do {
+            guard let dataset = try store.forecastResource(StoredDataset.self, .dataset, arn: job.datasetArn) else {
+                throw DatasetCSVReader.Failure(description: "The dataset \(job.datasetArn) no longer exists.")
+            }
+            let address = try S3URI(parsing: job.path)
+            guard let (info, data) = try? blobs.read(address) else {
+                throw DatasetCSVReader.Failure(description: "The S3 object \(job.path) does not exist or cannot be read.")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw DatasetCSVReader.Failure(description: "\(job.path) is not UTF-8 text.")
+            }
+            let reader = DatasetCSVReader(
+                attributes: dataset.attributes, targetField: DatasetSchema.targetField(domain: dataset.domain),
+                timestampFormat: job.timestampFormat)
+            let items = try reader.read(text)
+            _ = try store.putForecastResource(StoredObservations(items: items), .dataset, arn: dataset.arn + "#data")
+            job.status = ForecastStatus.active
+            job.dataSize = Double(info.size) / 1_073_741_824
+        } catch {
+            job.status = ForecastStatus.failed
+            job.message = "\(error)"
+        }
+        job.modified = Date()
+        _ = try store.putForecastResource(job, .importJob, arn: arn)
+    }
+
+    private func train(_ arn: String, store: ResourceStore) throws {
+        guard var predictor = try store.forecastResource(StoredPredictor.self, .predictor, arn: arn) else { return }
+        predictor.status = ForecastStatus.inProgress
+        _ = try store.putForecastResource(predictor, .predictor, arn: arn)
+        do {
+            let items = try observations(for: predictor.datasetGroupArn, store: store)
+            guard let frequency = TimeFrequency(predictor.frequency) else {
+                throw DatasetCSVReader.Failure(description: "Frequency \(predictor.frequency) is not valid.")
+            }
+            var models: [String: ItemModel] = [:]
+            for (item, series) in items {
+                let values = Self.regular(series, frequency: frequency)
+                guard let last = series.last else { continue }
+                let lastValue = values.last ?? 0
+                models[item] = ItemModel(
+                    ets: AutoETS.fit(values, period: frequency.seasonalPeriod), lastValue: lastValue, lastTime: last.time)
+            }
+            predictor.models = models
+            predictor.status = ForecastStatus.active
+        } catch {
+            predictor.status = ForecastStatus.failed
+            predictor.message = "\(error)"
+        }
+        predictor.modified = Date()
+        _ = try store.putForecastResource(predictor, .predictor, arn: arn)
+    }
+
+    private func computeForecast(_ arn: String, store: ResourceStore) throws {
+        guard var forecast = try store.forecastResource(StoredForecast.self, .forecast, arn: arn) else { return }
+        forecast.status = ForecastStatus.inProgress
+        _ = try store.putForecastResource(forecast, .forecast, arn: arn)
+        do {
+            guard let predictor = try store.forecastResource(StoredPredictor.self, .predictor, arn: forecast.predictorArn),
+                let models = predictor.models, let frequency = TimeFrequency(predictor.frequency)
+            else { throw DatasetCSVReader.Failure(description: "The predictor \(forecast.predictorArn) is not trained.") }
+            var predictions = StoredPredictions(start: [:], values: [:])
+            for (index, (item, model)) in models.sorted(by: { $0.key < $1.key }).enumerated() {
+                let horizon = predictor.horizon
+                predictions.start[item] = (1...horizon).map { frequency.advance(model.lastTime, by: $0) }
+                guard let ets = model.ets else {
+                    // Too short for a model: the last value carried forward, with no spread to simulate.
+                    predictions.values[item] = Dictionary(
+                        uniqueKeysWithValues: forecast.forecastTypes.map {
+                            (ForecastLimits.predictionKey($0), [Double](repeating: model.lastValue, count: horizon))
+                        })
+                    continue
+                }
+                let mean = ets.forecast(horizon: horizon)
+                let paths = ets.samplePaths(horizon: horizon, paths: 1000, seed: UInt64(index + 1))
+                var values: [String: [Double]] = [:]
+                for type in forecast.forecastTypes {
+                    if type == "mean" {
+                        values["mean"] = mean
+                    } else if let level = Double(type) {
+                        values[ForecastLimits.predictionKey(type)] = (0..<horizon).map { step in
+                            let sorted = paths.map { $0[step] }.sorted()
+                            return sorted[min(sorted.count - 1, Int(level * Double(sorted.count)))]
+                        }
+                    }
+                }
+                predictions.values[item] = values
+            }
+            _ = try store.putForecastResource(predictions, .forecast, arn: arn + "#predictions")
+            forecast.status = ForecastStatus.active
+        } catch {
+            forecast.status = ForecastStatus.failed
+            forecast.message = "\(error)"
+        }
+        forecast.modified = Date()
+        _ = try store.putForecastResource(forecast, .forecast, arn: arn)
+    }
+
+    private func observations(for groupArn: String, store: ResourceStore) throws -> [String: [Observation]] {
+        guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else {
+            throw DatasetCSVReader.Failure(description: "The dataset group \(groupArn) no longer exists.")
+        }
+        for arn in group.datasetArns {
+            if let data = try store.forecastResource(StoredObservations.self, .dataset, arn: arn + "#data") {
+                return data.items
+            }
+        }
+        throw DatasetCSVReader.Failure(description: "The dataset group \(groupArn) has no imported data.")
+    }
+
+    /// The series on a regular grid from its first to its last observation: missing times and missing values are
+    /// filled with zero (Forecast's default middle filling for the target).
+    static func regular(_ series: [Observation], frequency: TimeFrequency) -> [Double] {
+        guard let first = series.first, let last = series.last else { return [] }
+        var byTime: [Date: Double] = [:]
+        for observation in series { byTime[observation.time] = (byTime[observation.time] ?? 0) + (observation.value ?? 0) }
+        var values: [Double] = []
+        var time = first.time
+        var step = 0
+        while time <= last.time, values.count < 1_000_000 {
+            values.append(byTime[time] ?? 0)
+            step += 1
+            time = frequency.advance(first.time, by: step)
+        }
+        return values
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import SibylCore
+
+struct SchemaAttribute: Codable, Sendable {
+    var AttributeName: String?
+    var AttributeType: String?
+}
+
+struct Schema: Codable, Sendable {
+    var Attributes: [SchemaAttribute]?
+}
+
+struct Tag: Codable, Sendable {
+    var Key: String
+    var Value: String
+}
+
+struct CreateDatasetGroupRequest: Codable, Sendable, ValidatableInput {
+    var DatasetGroupName: String
+    var Domain: String
+    var DatasetArns: [String]?
+    var Tags: [Tag]?
+
+    func validate() throws {
+        try ForecastLimits.checkName(DatasetGroupName, member: "datasetGroupName")
+        try ForecastLimits.checkDomain(Domain)
+    }
+}
+
+struct DatasetGroupArnResponse: Codable, Sendable { var DatasetGroupArn: String }
+struct DatasetGroupArnRequest: Codable, Sendable { var DatasetGroupArn: String }
+
+struct DescribeDatasetGroupResponse: Codable, Sendable {
+    var DatasetGroupName: String
+    var DatasetGroupArn: String
+    var DatasetArns: [String]
+    var Domain: String
+    var Status: String
+    var CreationTime: Date
+    var LastModificationTime: Date
+}
+
+struct UpdateDatasetGroupRequest: Codable, Sendable {
+    var DatasetGroupArn: String
+    var DatasetArns: [String]
+}
+
+struct CreateDatasetRequest: Codable, Sendable, ValidatableInput {
+    var DatasetName: String
+    var Domain: String
+    var DatasetType: String
+    var DataFrequency: String?
+    var Schema: Schema
+    var Tags: [Tag]?
+
+    func validate() throws {
+        try ForecastLimits.checkName(DatasetName, member: "datasetName")
+        try ForecastLimits.checkDomain(Domain)
+    }
+}
+
+struct DatasetArnResponse: Codable, Sendable { var DatasetArn: String }
+struct DatasetArnRequest: Codable, Sendable { var DatasetArn: String }
+
+struct DescribeDatasetResponse: Codable, Sendable {
+    var DatasetArn: String
+    var DatasetName: String
+    var Domain: String
+    var DatasetType: String
+    var DataFrequency: String?
+    var Schema: Schema
+    var Status: String
+    var CreationTime: Date
+    var LastModificationTime: Date
+}
+
+struct S3Config: Codable, Sendable {
+    var Path: String
+    var RoleArn: String
+    var KMSKeyArn: String?
+}
+
+struct DataSource: Codable, Sendable { var S3Config: S3Config }
+
+struct CreateDatasetImportJobRequest: Codable, Sendable, ValidatableInput {
+    var DatasetImportJobName: String
+    var DatasetArn: String
+    var DataSource: DataSource
+    var TimestampFormat: String?
+    var Format: String?
+    var ImportMode: String?
+    var Tags: [Tag]?
+
+    func validate() throws { try ForecastLimits.checkName(DatasetImportJobName, member: "datasetImportJobName") }
+}
+
+struct ImportJobArnResponse: Codable, Sendable { var DatasetImportJobArn: String }
+struct ImportJobArnRequest: Codable, Sendable { var DatasetImportJobArn: String }
+
+struct DescribeDatasetImportJobResponse: Codable, Sendable {
+    var DatasetImportJobName: String
+    var DatasetImportJobArn: String
+    var DatasetArn: String
+    var TimestampFormat: String
+    var DataSource: DataSource
+    var DataSize: Double?
+    var Status: String
+    var Message: String?
+    var CreationTime: Date
+    var LastModificationTime: Date
+    var Format: String
+    var ImportMode: String
+}
+
+struct DataConfig: Codable, Sendable { var DatasetGroupArn: String }
+
+struct CreateAutoPredictorRequest: Codable, Sendable, ValidatableInput {
+    var PredictorName: String
+    var ForecastHorizon: Int?
+    var ForecastTypes: [String]?
+    var ForecastFrequency: String?
+    var DataConfig: DataConfig?
+    var Tags: [Tag]?
+
+    func validate() throws {
+        try ForecastLimits.checkName(PredictorName, member: "predictorName")
+        try ForecastTypes.map(ForecastLimits.checkForecastTypes)
+    }
+}
+
+struct PredictorArnResponse: Codable, Sendable { var PredictorArn: String }
+struct PredictorArnRequest: Codable, Sendable { var PredictorArn: String }
+
+struct DescribeAutoPredictorResponse: Codable, Sendable {
+    var PredictorArn: String
+    var PredictorName: String
+    var ForecastHorizon: Int
+    var ForecastTypes: [String]
+    var ForecastFrequency: String
+    var DatasetImportJobArns: [String]
+    var DataConfig: DataConfig
+    var Status: String
+    var Message: String?
+    var CreationTime: Date
+    var LastModificationTime: Date
+}
+
+struct CreateForecastRequest: Codable, Sendable, ValidatableInput {
+    var ForecastName: String
+    var PredictorArn: String
+    var ForecastTypes: [String]?
+    var Tags: [Tag]?
+
+    func validate() throws {
+        try ForecastLimits.checkName(ForecastName, member: "forecastName")
+        try ForecastTypes.map(ForecastLimits.checkForecastTypes)
+    }
+}
+
+struct ForecastArnResponse: Codable, Sendable { var ForecastArn: String }
+struct ForecastArnRequest: Codable, Sendable { var ForecastArn: String }
+
+struct DescribeForecastResponse: Codable, Sendable {
+    var ForecastArn: String
+    var ForecastName: String
+    var ForecastTypes: [String]
+    var PredictorArn: String
+    var DatasetGroupArn: String
+    var Status: String
+    var Message: String?
+    var CreationTime: Date
+    var LastModificationTime: Date
+}
+
+struct QueryForecastRequest: Codable, Sendable {
+    var ForecastArn: String
+    var StartDate: String?
+    var EndDate: String?
+    var Filters: [String: String]
+    var NextToken: String?
+}
+
+struct DataPoint: Codable, Sendable {
+    var Timestamp: String
+    var Value: Double
+}
+
+struct ForecastPredictions: Codable, Sendable { var Predictions: [String: [DataPoint]] }
+struct QueryForecastResponse: Codable, Sendable { var Forecast: ForecastPredictions }

@@ -1,0 +1,55 @@
+import Foundation
+
+/// A time series' frequency as Amazon Forecast writes it: an optional count and a unit, `Y`, `M`, `W`, `D`, `H` or
+/// `min` ("3M" is quarterly, "15min" a quarter hour).
+public struct TimeFrequency: Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Unit: String, Sendable, Codable { case year = "Y", month = "M", week = "W", day = "D", hour = "H", minute = "min" }
+
+    public let count: Int
+    public let unit: Unit
+
+    /// Parses "D", "W", "M", "Y", "H", "30min", "3M", …; nil for anything else (AWS's allowed counts: minutes 1, 5,
+    /// 10, 15, 30; hours, days, weeks, months up to 12, 24, 4 and 11).
+    public init?(_ text: String) {
+        guard let match = text.wholeMatch(of: /([0-9]*)(Y|M|W|D|H|min)/) else { return nil }
+        let count = match.1.isEmpty ? 1 : Int(match.1) ?? 0
+        let unit = Unit(rawValue: String(match.2))!
+        let limits: [Unit: ClosedRange<Int>] = [.year: 1...1, .month: 1...11, .week: 1...4, .day: 1...6, .hour: 1...23, .minute: 1...59]
+        guard limits[unit]!.contains(count), unit != .minute || [1, 5, 10, 15, 30].contains(count) else { return nil }
+        self.count = count
+        self.unit = unit
+    }
+
+    public var description: String { (count == 1 && unit != .minute ? "" : String(count)) + unit.rawValue }
+
+    /// The length of the season models look for: a year of months or quarters, a week of days, a day of hours.
+    public var seasonalPeriod: Int {
+        switch unit {
+        case .year: 1
+        case .month: 12 % count == 0 ? 12 / count : 1
+        case .week: 52 / count
+        case .day: count == 1 ? 7 : 1
+        case .hour: 24 % count == 0 ? 24 / count : 1
+        case .minute: 24 * 60 / count
+        }
+    }
+
+    /// The time `steps` periods after `date` (calendar months and years in UTC).
+    public func advance(_ date: Date, by steps: Int) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let component: Calendar.Component
+        var amount = count * steps
+        switch unit {
+        case .year: component = .year
+        case .month: component = .month
+        case .week:
+            component = .day
+            amount *= 7
+        case .day: component = .day
+        case .hour: component = .hour
+        case .minute: component = .minute
+        }
+        return calendar.date(byAdding: component, value: amount, to: date)!
+    }
+}

@@ -1,0 +1,131 @@
+"""Amazon Forecast through boto3: datasets, CSV imports from the S3 stand-in, AutoPredictor, forecasts, queries.
+
+The data are made here: monthly series with trend and season (and seeded noise) for a few items.
+"""
+
+import math
+import random
+import time
+import uuid
+
+import botocore.exceptions
+import pytest
+
+ROLE = "arn:aws:iam::000000000000:role/ForecastRole"
+SCHEMA = {"Attributes": [{"AttributeName": "timestamp", "AttributeType": "timestamp"},
+                         {"AttributeName": "item_id", "AttributeType": "string"},
+                         {"AttributeName": "target_value", "AttributeType": "float"}]}
+
+
+@pytest.fixture(scope="module")
+def clients(server):
+    s3 = server.client("s3")
+    s3.create_bucket(Bucket="forecast-data")
+    return server.client("forecast"), server.client("forecastquery"), s3
+
+
+def unique(prefix):
+    return f"{prefix}_{uuid.uuid4().hex[:8]}"
+
+
+def monthly_rows(items, months=72, seed=3):
+    """timestamp,item_id,target_value rows: level, trend and a yearly season per item, with noise."""
+    rng = random.Random(seed)
+    rows = []
+    for number, item in enumerate(items):
+        for month in range(months):
+            year, month_of_year = 2015 + month // 12, month % 12 + 1
+            value = 100 * (number + 1) + 0.8 * month + 15 * math.sin(2 * math.pi * month / 12) + rng.gauss(0, 2)
+            rows.append(f"{year}-{month_of_year:02d}-01,{item},{value:.3f}")
+    return rows
+
+
+def wait(describe, key, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        resource = describe()
+        if resource["Status"] in ("ACTIVE", "CREATE_FAILED"):
+            return resource
+        time.sleep(0.3)
+    raise AssertionError(f"{key} did not finish")
+
+
+def dataset_with_import(forecast, s3, rows, timestamp_format="yyyy-MM-dd"):
+    dataset = forecast.create_dataset(DatasetName=unique("sales"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                      DataFrequency="M", Schema=SCHEMA)["DatasetArn"]
+    key = f"{uuid.uuid4().hex}.csv"
+    s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(rows).encode())
+    job = forecast.create_dataset_import_job(
+        DatasetImportJobName=unique("import"), DatasetArn=dataset, TimestampFormat=timestamp_format,
+        DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
+    imported = wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)
+    return dataset, imported
+
+
+def test_the_whole_workflow_gives_ordered_quantiles(clients):
+    forecast, query, s3 = clients
+    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["north", "south", "east"]))
+    assert imported["Status"] == "ACTIVE", imported.get("Message")
+    group = forecast.create_dataset_group(DatasetGroupName=unique("shop"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    assert forecast.describe_dataset_group(DatasetGroupArn=group)["DatasetArns"] == [dataset]
+    predictor = forecast.create_auto_predictor(PredictorName=unique("predictor"), ForecastHorizon=6,
+                                               ForecastFrequency="M",
+                                               DataConfig={"DatasetGroupArn": group})["PredictorArn"]
+    trained = wait(lambda: forecast.describe_auto_predictor(PredictorArn=predictor), predictor)
+    assert trained["Status"] == "ACTIVE", trained.get("Message")
+    assert trained["ForecastTypes"] == ["0.1", "0.5", "0.9"] and trained["ForecastHorizon"] == 6
+    made = forecast.create_forecast(ForecastName=unique("forecast"), PredictorArn=predictor,
+                                    ForecastTypes=["0.1", "0.5", "0.9", "mean"])["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+
+    answer = query.query_forecast(ForecastArn=made, Filters={"item_id": "south"})["Forecast"]["Predictions"]
+    assert set(answer) == {"p10", "p50", "p90", "mean"}
+    assert [point["Timestamp"] for point in answer["p50"]] == [
+        "2021-01-01T00:00:00", "2021-02-01T00:00:00", "2021-03-01T00:00:00", "2021-04-01T00:00:00",
+        "2021-05-01T00:00:00", "2021-06-01T00:00:00"]
+    for low, middle, high in zip(answer["p10"], answer["p50"], answer["p90"]):
+        assert low["Value"] <= middle["Value"] <= high["Value"]
+    # The series continues its level, trend and season: month 72 is a January (season near 0).
+    expected = [200 + 0.8 * (72 + step) + 15 * math.sin(2 * math.pi * (72 + step) / 12) for step in range(6)]
+    for point, truth in zip(answer["mean"], expected):
+        assert abs(point["Value"] - truth) < 12
+    window = query.query_forecast(ForecastArn=made, Filters={"item_id": "north"}, StartDate="2021-02-01T00:00:00",
+                                  EndDate="2021-03-01T00:00:00")["Forecast"]["Predictions"]
+    assert [point["Timestamp"] for point in window["p90"]] == ["2021-02-01T00:00:00", "2021-03-01T00:00:00"]
+    with pytest.raises(botocore.exceptions.ClientError) as missing:
+        query.query_forecast(ForecastArn=made, Filters={"item_id": "west"})
+    assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+
+@pytest.mark.parametrize("rows,reason", [
+    (["2020-01-01,a,1.5", "2020-02-01,a"], "row 2: 2 columns"),
+    (["2020-01-01,a,1.5", "01/02/2020,a,2"], "row 2: timestamp"),
+    (["2020-01-01,a,1.5", "2020-02-01,a,lots"], "row 2: target_value 'lots'"),
+])
+def test_bad_csv_rows_fail_the_import_with_their_row_numbers(clients, rows, reason):
+    forecast, _, s3 = clients
+    _, imported = dataset_with_import(forecast, s3, rows)
+    assert imported["Status"] == "CREATE_FAILED"
+    assert reason in imported["Message"]
+
+
+def test_requests_are_checked(clients):
+    forecast, _, _ = clients
+    with pytest.raises(botocore.exceptions.ClientError) as schema:
+        forecast.create_dataset(DatasetName=unique("bad"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                DataFrequency="M", Schema={"Attributes": [{"AttributeName": "item_id",
+                                                                           "AttributeType": "string"}]})
+    assert schema.value.response["Error"]["Code"] == "InvalidInputException"
+    with pytest.raises(botocore.exceptions.ClientError) as frequency:
+        forecast.create_dataset(DatasetName=unique("bad"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                DataFrequency="fortnightly", Schema=SCHEMA)
+    assert frequency.value.response["Error"]["Code"] == "InvalidInputException"
+    name = unique("twice")
+    forecast.create_dataset_group(DatasetGroupName=name, Domain="CUSTOM")
+    with pytest.raises(botocore.exceptions.ClientError) as twice:
+        forecast.create_dataset_group(DatasetGroupName=name, Domain="CUSTOM")
+    assert twice.value.response["Error"]["Code"] == "ResourceAlreadyExistsException"
+    with pytest.raises(botocore.exceptions.ClientError) as missing:
+        forecast.describe_dataset(DatasetArn="arn:aws:forecast:us-east-1:000000000000:dataset/none")
+    assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
