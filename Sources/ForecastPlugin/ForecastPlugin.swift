@@ -49,6 +49,31 @@ public struct ForecastPlugin: ServicePlugin {
             ServiceOperation("DescribeForecast") { (input: ForecastArnRequest, context) in
                 try describeForecast(input, context: context)
             },
+            ServiceOperation("ListDatasetGroups") { (input: ListRequest, context) in try listDatasetGroups(input, context: context) },
+            ServiceOperation("ListDatasets") { (input: ListRequest, context) in try listDatasets(input, context: context) },
+            ServiceOperation("ListDatasetImportJobs") { (input: ListRequest, context) in
+                try listDatasetImportJobs(input, context: context)
+            },
+            ServiceOperation("ListPredictors") { (input: ListRequest, context) in try listPredictors(input, context: context) },
+            ServiceOperation("ListForecasts") { (input: ListRequest, context) in try listForecasts(input, context: context) },
+            ServiceOperation("DeleteDatasetGroup") { (input: DatasetGroupArnRequest, context) in
+                try delete(.datasetGroup, arn: input.DatasetGroupArn, context: context)
+            },
+            ServiceOperation("DeleteDataset") { (input: DatasetArnRequest, context) in
+                try delete(.dataset, arn: input.DatasetArn, context: context)
+            },
+            ServiceOperation("DeleteDatasetImportJob") { (input: ImportJobArnRequest, context) in
+                try delete(.importJob, arn: input.DatasetImportJobArn, context: context)
+            },
+            ServiceOperation("DeletePredictor") { (input: PredictorArnRequest, context) in
+                try delete(.predictor, arn: input.PredictorArn, context: context)
+            },
+            ServiceOperation("DeleteForecast") { (input: ForecastArnRequest, context) in
+                try delete(.forecast, arn: input.ForecastArn, context: context)
+            },
+            ServiceOperation("DeleteResourceTree") { (input: ResourceArnRequest, context) in
+                try deleteResourceTree(input, context: context)
+            },
         ]
     }
 
@@ -77,7 +102,7 @@ public struct ForecastQueryPlugin: ServicePlugin {
             throw ServiceError(code: "ResourceNotFoundException", message: "No forecast found with ARN \(input.ForecastArn)")
         }
         guard forecast.status == ForecastStatus.active,
-            let predictions = try context.resources.forecastResource(StoredPredictions.self, .forecast, arn: forecast.arn + "#predictions")
+            let predictions = try context.resources.forecastResource(StoredPredictions.self, .predictions, arn: forecast.arn)
         else {
             throw ServiceError(code: "ResourceInUseException", message: "The forecast \(forecast.arn) is \(forecast.status), not ACTIVE.")
         }

@@ -9,6 +9,10 @@ enum ForecastKind: String {
     case importJob = "dataset-import-job"
     case predictor = "predictor"
     case forecast = "forecast"
+    /// A dataset's imported observations, under the dataset's ARN.
+    case observations = "dataset-observations"
+    /// A forecast's numbers, under the forecast's ARN.
+    case predictions = "forecast-predictions"
 }
 
 /// Statuses as AWS names them.

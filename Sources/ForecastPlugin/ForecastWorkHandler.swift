@@ -49,7 +49,7 @@ struct ForecastWorkHandler: JobHandler {
                 attributes: dataset.attributes, targetField: DatasetSchema.targetField(domain: dataset.domain),
                 timestampFormat: job.timestampFormat)
             let items = try reader.read(text)
-            _ = try store.putForecastResource(StoredObservations(items: items), .dataset, arn: dataset.arn + "#data")
+            _ = try store.putForecastResource(StoredObservations(items: items), .observations, arn: dataset.arn)
             job.status = ForecastStatus.active
             job.dataSize = Double(info.size) / 1_073_741_824
         } catch {
@@ -122,7 +122,7 @@ struct ForecastWorkHandler: JobHandler {
                 }
                 predictions.values[item] = values
             }
-            _ = try store.putForecastResource(predictions, .forecast, arn: arn + "#predictions")
+            _ = try store.putForecastResource(predictions, .predictions, arn: arn)
             forecast.status = ForecastStatus.active
         } catch {
             forecast.status = ForecastStatus.failed
@@ -137,7 +137,7 @@ struct ForecastWorkHandler: JobHandler {
             throw DatasetCSVReader.Failure(description: "The dataset group \(groupArn) no longer exists.")
         }
         for arn in group.datasetArns {
-            if let data = try store.forecastResource(StoredObservations.self, .dataset, arn: arn + "#data") {
+            if let data = try store.forecastResource(StoredObservations.self, .observations, arn: arn) {
                 return data.items
             }
         }

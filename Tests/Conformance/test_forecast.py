@@ -129,3 +129,42 @@ def test_requests_are_checked(clients):
     with pytest.raises(botocore.exceptions.ClientError) as missing:
         forecast.describe_dataset(DatasetArn="arn:aws:forecast:us-east-1:000000000000:dataset/none")
     assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+
+def test_listing_filters_pages_and_deleting_trees(clients):
+    forecast, query, s3 = clients
+    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["solo"], months=40))
+    assert imported["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("tree"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    predictor = forecast.create_auto_predictor(PredictorName=unique("tree"), ForecastHorizon=3,
+                                               DataConfig={"DatasetGroupArn": group})["PredictorArn"]
+    assert wait(lambda: forecast.describe_auto_predictor(PredictorArn=predictor), predictor)["Status"] == "ACTIVE"
+    made = forecast.create_forecast(ForecastName=unique("tree"), PredictorArn=predictor)["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+
+    mine = forecast.list_predictors(Filters=[{"Key": "DatasetGroupArn", "Value": group, "Condition": "IS"}])
+    assert [p["PredictorArn"] for p in mine["Predictors"]] == [predictor]
+    others = forecast.list_predictors(Filters=[{"Key": "DatasetGroupArn", "Value": group, "Condition": "IS_NOT"}])
+    assert predictor not in [p["PredictorArn"] for p in others["Predictors"]]
+    assert [f["ForecastArn"] for f in forecast.list_forecasts(
+        Filters=[{"Key": "PredictorArn", "Value": predictor, "Condition": "IS"}])["Forecasts"]] == [made]
+    first = forecast.list_datasets(MaxResults=1)
+    assert len(first["Datasets"]) == 1 and first["NextToken"]
+    with pytest.raises(botocore.exceptions.ClientError) as token:
+        forecast.list_datasets(NextToken="not-a-token")
+    assert token.value.response["Error"]["Code"] == "InvalidNextTokenException"
+
+    with pytest.raises(botocore.exceptions.ClientError) as in_use:
+        forecast.delete_predictor(PredictorArn=predictor)
+    assert in_use.value.response["Error"]["Code"] == "ResourceInUseException"
+    forecast.delete_resource_tree(ResourceArn=group)
+    for describe in (lambda: forecast.describe_dataset_group(DatasetGroupArn=group),
+                     lambda: forecast.describe_auto_predictor(PredictorArn=predictor),
+                     lambda: forecast.describe_forecast(ForecastArn=made)):
+        with pytest.raises(botocore.exceptions.ClientError) as gone:
+            describe()
+        assert gone.value.response["Error"]["Code"] == "ResourceNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as no_forecast:
+        query.query_forecast(ForecastArn=made, Filters={"item_id": "solo"})
+    assert no_forecast.value.response["Error"]["Code"] == "ResourceNotFoundException"
