@@ -41,7 +41,7 @@ extension ForecastPlugin {
         return ListPredictorsResponse(
             Predictors: page.items.map {
                 PredictorSummary(
-                    PredictorArn: $0.arn, PredictorName: $0.name, DatasetGroupArn: $0.datasetGroupArn, IsAutoPredictor: true,
+                    PredictorArn: $0.arn, PredictorName: $0.name, DatasetGroupArn: $0.datasetGroupArn, IsAutoPredictor: $0.isAutoPredictor,
                     Status: $0.status, Message: $0.message, CreationTime: $0.created, LastModificationTime: $0.modified)
             }, NextToken: page.nextToken)
     }

@@ -13,9 +13,20 @@ extension ForecastPlugin {
         guard let horizon = input.ForecastHorizon, horizon >= 1 else {
             throw ForecastLimits.invalid("ForecastHorizon is required and must be at least 1.")
         }
+        return try await registerPredictor(
+            name: input.PredictorName, groupArn: groupArn, horizon: horizon, frequency: input.ForecastFrequency,
+            types: input.ForecastTypes, algorithm: "ETS", isAuto: true, windows: 1, offset: nil, context: context)
+    }
+
+    /// Checks a new predictor against its data, stores it CREATE_PENDING and queues its training.
+    func registerPredictor(
+        name: String, groupArn: String, horizon: Int, frequency requested: String?, types: [String]?, algorithm: String,
+        isAuto: Bool, windows: Int, offset: Int?, context: OperationContext
+    ) async throws -> PredictorArnResponse {
+        guard (1...500).contains(horizon) else { throw ForecastLimits.invalid("ForecastHorizon must be 1 to 500.") }
         let group = try existing(StoredDatasetGroup.self, .datasetGroup, arn: groupArn, context: context)
         let target = try targetDataset(of: group, context: context)
-        let frequency = input.ForecastFrequency ?? target.frequency ?? ""
+        let frequency = requested ?? target.frequency ?? ""
         guard TimeFrequency(frequency) != nil else { throw ForecastLimits.invalid("ForecastFrequency \(frequency) is not valid.") }
         guard frequency == target.frequency else {
             throw ForecastLimits.invalid(
@@ -26,14 +37,13 @@ extension ForecastPlugin {
         guard !imports.isEmpty else {
             throw ServiceError(code: "ResourceInUseException", message: "The dataset \(target.arn) has no completed import yet.")
         }
-        guard horizon <= 500 else { throw ForecastLimits.invalid("ForecastHorizon must be at most 500.") }
-        let arn = context.forecastARN(.predictor, input.PredictorName)
+        let arn = context.forecastARN(.predictor, name)
         let now = Date()
         let predictor = StoredPredictor(
-            name: input.PredictorName, arn: arn, datasetGroupArn: group.arn, horizon: horizon,
-            forecastTypes: input.ForecastTypes ?? Self.defaultForecastTypes, frequency: frequency,
-            status: ForecastStatus.pending, message: nil, importJobArns: imports.map(\.arn), created: now, modified: now,
-            models: nil)
+            name: name, arn: arn, datasetGroupArn: group.arn, horizon: horizon,
+            forecastTypes: types ?? Self.defaultForecastTypes, frequency: frequency, status: ForecastStatus.pending,
+            message: nil, importJobArns: imports.map(\.arn), created: now, modified: now, models: nil, algorithm: algorithm,
+            isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset, evaluation: nil)
         guard try context.resources.putForecastResource(predictor, .predictor, arn: arn, createOnly: true) else {
             throw Self.alreadyExists(arn)
         }

@@ -40,6 +40,15 @@ public struct ForecastPlugin: ServicePlugin {
             ServiceOperation("CreateAutoPredictor") { (input: CreateAutoPredictorRequest, context) in
                 try await createAutoPredictor(input, context: context)
             },
+            ServiceOperation("CreatePredictor") { (input: CreatePredictorRequest, context) in
+                try await createPredictor(input, context: context)
+            },
+            ServiceOperation("DescribePredictor") { (input: PredictorArnRequest, context) in
+                try describePredictor(input, context: context)
+            },
+            ServiceOperation("GetAccuracyMetrics") { (input: PredictorArnRequest, context) in
+                try getAccuracyMetrics(input, context: context)
+            },
             ServiceOperation("DescribeAutoPredictor") { (input: PredictorArnRequest, context) in
                 try describeAutoPredictor(input, context: context)
             },
@@ -78,7 +87,7 @@ public struct ForecastPlugin: ServicePlugin {
     }
 
     public func readiness() async -> EngineReadiness {
-        .ready("AutoPredictor: exponential smoothing (AutoETS) per item")
+        .ready("AutoPredictor: exponential smoothing (AutoETS) per item; CreatePredictor: ETS, NPTS")
     }
 }
 

@@ -81,13 +81,26 @@ struct StoredPredictor: Codable, Sendable {
     var modified: Date
     /// Per item: the fitted model and the time of its last observation.
     var models: [String: ItemModel]?
+    /// `ETS` or `NPTS` (the algorithm's name in its ARN); AutoPredictors use ETS.
+    var algorithm: String = "ETS"
+    var isAutoPredictor: Bool = true
+    var backtestWindows: Int = 1
+    var backtestOffset: Int?
+    /// Accuracy of each backtest window, computed at training.
+    var evaluation: [BacktestWindow]?
 }
 
-/// An item's fitted model: exponential smoothing when the item has enough history, else its last value.
-struct ItemModel: Codable, Sendable {
-    var ets: ETSFit?
-    var lastValue: Double
-    var lastTime: Date
+/// One backtest window's accuracy over all items.
+struct BacktestWindow: Codable, Sendable {
+    var start: Date
+    var end: Date
+    var itemCount: Int
+    var rmse: Double
+    var wape: Double
+    var mase: Double
+    var mape: Double
+    /// Weighted quantile loss per forecast type ("0.1", …).
+    var quantileLosses: [String: Double]
 }
 
 struct StoredForecast: Codable, Sendable {

@@ -70,14 +70,20 @@ struct ForecastWorkHandler: JobHandler {
                 throw DatasetCSVReader.Failure(description: "Frequency \(predictor.frequency) is not valid.")
             }
             var models: [String: ItemModel] = [:]
+            var grids: [String: (values: [Double], first: Date)] = [:]
             for (item, series) in items {
+                guard let first = series.first, let last = series.last else { continue }
                 let values = Self.regular(series, frequency: frequency)
-                guard let last = series.last else { continue }
-                let lastValue = values.last ?? 0
-                models[item] = ItemModel(
-                    ets: AutoETS.fit(values, period: frequency.seasonalPeriod), lastValue: lastValue, lastTime: last.time)
+                grids[item] = (values, first.time)
+                models[item] = ItemModel.train(
+                    values, period: frequency.seasonalPeriod, algorithm: predictor.algorithm, lastTime: last.time)
             }
             predictor.models = models
+            predictor.evaluation = Backtest(
+                horizon: predictor.horizon, windows: predictor.backtestWindows,
+                offset: predictor.backtestOffset ?? predictor.horizon, frequency: frequency,
+                algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes
+            ).evaluate(grids)
             predictor.status = ForecastStatus.active
         } catch {
             predictor.status = ForecastStatus.failed
@@ -99,28 +105,9 @@ struct ForecastWorkHandler: JobHandler {
             for (index, (item, model)) in models.sorted(by: { $0.key < $1.key }).enumerated() {
                 let horizon = predictor.horizon
                 predictions.start[item] = (1...horizon).map { frequency.advance(model.lastTime, by: $0) }
-                guard let ets = model.ets else {
-                    // Too short for a model: the last value carried forward, with no spread to simulate.
-                    predictions.values[item] = Dictionary(
-                        uniqueKeysWithValues: forecast.forecastTypes.map {
-                            (ForecastLimits.predictionKey($0), [Double](repeating: model.lastValue, count: horizon))
-                        })
-                    continue
-                }
-                let mean = ets.forecast(horizon: horizon)
-                let paths = ets.samplePaths(horizon: horizon, paths: 1000, seed: UInt64(index + 1))
-                var values: [String: [Double]] = [:]
-                for type in forecast.forecastTypes {
-                    if type == "mean" {
-                        values["mean"] = mean
-                    } else if let level = Double(type) {
-                        values[ForecastLimits.predictionKey(type)] = (0..<horizon).map { step in
-                            let sorted = paths.map { $0[step] }.sorted()
-                            return sorted[min(sorted.count - 1, Int(level * Double(sorted.count)))]
-                        }
-                    }
-                }
-                predictions.values[item] = values
+                let values = model.predict(horizon: horizon, types: forecast.forecastTypes, seed: UInt64(index + 1))
+                predictions.values[item] = Dictionary(
+                    uniqueKeysWithValues: values.map { (ForecastLimits.predictionKey($0.key), $0.value) })
             }
             _ = try store.putForecastResource(predictions, .predictions, arn: arn)
             forecast.status = ForecastStatus.active

@@ -168,3 +168,39 @@ def test_listing_filters_pages_and_deleting_trees(clients):
     with pytest.raises(botocore.exceptions.ClientError) as no_forecast:
         query.query_forecast(ForecastArn=made, Filters={"item_id": "solo"})
     assert no_forecast.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+
+def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
+    forecast, query, s3 = clients
+    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["left", "right"], months=60))
+    assert imported["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("legacy"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    common = dict(ForecastHorizon=6, InputDataConfig={"DatasetGroupArn": group},
+                  FeaturizationConfig={"ForecastFrequency": "M"})
+    with pytest.raises(botocore.exceptions.ClientError) as prophet:
+        forecast.create_predictor(PredictorName=unique("prophet"), AlgorithmArn="arn:aws:forecast:::algorithm/Prophet",
+                                  **common)
+    assert prophet.value.response["Error"]["Code"] == "InvalidInputException"
+    assert "Prophet" in prophet.value.response["Error"]["Message"]
+
+    results = {}
+    for algorithm in ("ETS", "NPTS"):
+        arn = forecast.create_predictor(PredictorName=unique(algorithm.lower()),
+                                        AlgorithmArn=f"arn:aws:forecast:::algorithm/{algorithm}",
+                                        EvaluationParameters={"NumberOfBacktestWindows": 2}, **common)["PredictorArn"]
+        described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn)
+        assert described["Status"] == "ACTIVE", described.get("Message")
+        assert described["AlgorithmArn"].endswith(algorithm) and described["IsAutoPredictor"] is False
+        metrics = forecast.get_accuracy_metrics(PredictorArn=arn)["PredictorEvaluationResults"][0]
+        windows = metrics["TestWindows"]
+        assert [w["EvaluationType"] for w in windows] == ["SUMMARY", "COMPUTED", "COMPUTED"]
+        assert all(w["ItemCount"] == 2 for w in windows)
+        summary = windows[0]["Metrics"]
+        assert {loss["Quantile"] for loss in summary["WeightedQuantileLosses"]} == {0.1, 0.5, 0.9}
+        results[algorithm] = summary["ErrorMetrics"][0]["WAPE"]
+        # Two windows of six months: the later one ends where the data end (December 2019).
+        assert max(w["TestWindowEnd"] for w in windows[1:]).strftime("%Y-%m") == "2019-12"
+    # A smooth trend with a season is what exponential smoothing models; NPTS only resamples the past.
+    assert results["ETS"] < results["NPTS"]
+    assert results["ETS"] < 0.05

@@ -72,3 +72,23 @@ import Testing
         #expect(abs(ForecastAccuracy.MASE(history: [1, 2, 3, 4], actual: [5, 6], forecast: [7, 10], period: 1) - 3) < 1e-9)
     }
 }
+
+@Suite struct NPTSTests {
+    @Test func drawsComeFromTheHistoryAndSeasonalDrawsFromTheSameSeason() {
+        let history = (0..<48).map { Double($0 % 12) * 10 }  // a pure season: month m is always 10·m
+        let seasonal = NPTS(kernel: .exponential, seasonal: true).samplePaths(
+            history: history, period: 12, horizon: 12, paths: 50, seed: 3)
+        for path in seasonal { #expect(path == (0..<12).map { Double($0) * 10 }) }
+        let plain = NPTS(kernel: .uniform, seasonal: false).samplePaths(history: history, period: 12, horizon: 5, paths: 200, seed: 3)
+        #expect(plain.allSatisfy { $0.allSatisfy { history.contains($0) } })
+        #expect(Set(plain.map { $0[0] }).count > 6)  // uniform draws spread over the history
+    }
+
+    @Test func theExponentialKernelFavoursRecentValues() {
+        let history = [Double](repeating: 0, count: 50) + [Double](repeating: 100, count: 5)
+        let paths = NPTS(kernel: .exponential, seasonal: false, lambda: 1).samplePaths(
+            history: history, period: 1, horizon: 1, paths: 1000, seed: 9)
+        let recent = paths.filter { $0[0] == 100 }.count
+        #expect(recent > 900, "\(recent) of 1000 draws from the last five values")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Forecasting
+
+/// An item's trained model: exponential smoothing (ETS), or NPTS over its recent history; an item too short for
+/// ETS is forecast by its last value.
+struct ItemModel: Codable, Sendable {
+    var ets: ETSFit?
+    var npts: NPTS?
+    var history: [Double]?
+    var period: Int = 1
+    var lastValue: Double
+    var lastTime: Date
+
+    /// Trains `algorithm` (`ETS` or `NPTS`) on an item's values.
+    static func train(_ values: [Double], period: Int, algorithm: String, lastTime: Date) -> ItemModel {
+        let last = values.last ?? 0
+        if algorithm == "NPTS" {
+            return ItemModel(
+                npts: NPTS(), history: Array(values.suffix(NPTS.contextLength)), period: period, lastValue: last,
+                lastTime: lastTime)
+        }
+        return ItemModel(ets: AutoETS.fit(values, period: period), period: period, lastValue: last, lastTime: lastTime)
+    }
+
+    /// The forecast of each type (`mean`, or a quantile such as "0.1") for `horizon` steps, from 1,000 seeded
+    /// sample paths.
+    func predict(horizon: Int, types: [String], seed: UInt64) -> [String: [Double]] {
+        let paths: [[Double]]
+        let mean: [Double]
+        if let ets {
+            paths = ets.samplePaths(horizon: horizon, paths: 1000, seed: seed)
+            mean = ets.forecast(horizon: horizon)
+        } else if let npts, let history {
+            paths = npts.samplePaths(history: history, period: period, horizon: horizon, paths: 1000, seed: seed)
+            mean = (0..<horizon).map { step in paths.reduce(0) { $0 + $1[step] } / Double(paths.count) }
+        } else {
+            let flat = [Double](repeating: lastValue, count: horizon)
+            return Dictionary(uniqueKeysWithValues: types.map { ($0, flat) })
+        }
+        var values: [String: [Double]] = [:]
+        for type in types {
+            if type == "mean" {
+                values[type] = mean
+            } else if let level = Double(type) {
+                values[type] = (0..<horizon).map { step in
+                    let sorted = paths.map { $0[step] }.sorted()
+                    return sorted[min(sorted.count - 1, Int(level * Double(sorted.count)))]
+                }
+            }
+        }
+        return values
+    }
+}
