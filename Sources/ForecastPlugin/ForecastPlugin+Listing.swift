@@ -79,7 +79,10 @@ extension ForecastPlugin {
             try refuseIfUsed(try all(StoredForecast.self, .forecast, context: context).map(\.predictorArn), arn: arn)
         case .forecast:
             _ = try existing(StoredForecast.self, .forecast, arn: arn, context: context)
+            try refuseIfUsed(try all(StoredExportJob.self, .exportJob, context: context).map(\.forecastArn), arn: arn)
             try context.resources.delete(service: "forecast", kind: ForecastKind.predictions.rawValue, id: arn)
+        case .exportJob:
+            _ = try existing(StoredExportJob.self, .exportJob, arn: arn, context: context)
         case .observations, .predictions:
             break
         }
@@ -98,6 +101,9 @@ extension ForecastPlugin {
         }
         if arn.contains(":predictor/") {
             for forecast in try all(StoredForecast.self, .forecast, context: context) where forecast.predictorArn == arn {
+                for export in try all(StoredExportJob.self, .exportJob, context: context) where export.forecastArn == forecast.arn {
+                    _ = try delete(.exportJob, arn: export.arn, context: context)
+                }
                 _ = try delete(.forecast, arn: forecast.arn, context: context)
             }
             return try delete(.predictor, arn: arn, context: context)
@@ -119,7 +125,7 @@ extension ForecastPlugin {
         }
     }
 
-    private func all<Value: Decodable>(_ type: Value.Type, _ kind: ForecastKind, context: OperationContext) throws -> [Value] {
+    func all<Value: Decodable>(_ type: Value.Type, _ kind: ForecastKind, context: OperationContext) throws -> [Value] {
         try context.resources.list(type, service: "forecast", kind: kind.rawValue)
     }
 

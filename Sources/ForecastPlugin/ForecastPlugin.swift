@@ -80,6 +80,18 @@ public struct ForecastPlugin: ServicePlugin {
             ServiceOperation("DeleteForecast") { (input: ForecastArnRequest, context) in
                 try delete(.forecast, arn: input.ForecastArn, context: context)
             },
+            ServiceOperation("CreateForecastExportJob") { (input: CreateForecastExportJobRequest, context) in
+                try await createForecastExportJob(input, context: context)
+            },
+            ServiceOperation("DescribeForecastExportJob") { (input: ExportJobArnRequest, context) in
+                try describeForecastExportJob(input, context: context)
+            },
+            ServiceOperation("ListForecastExportJobs") { (input: ListRequest, context) in
+                try listForecastExportJobs(input, context: context)
+            },
+            ServiceOperation("DeleteForecastExportJob") { (input: ExportJobArnRequest, context) in
+                try delete(.exportJob, arn: input.ForecastExportJobArn, context: context)
+            },
             ServiceOperation("DeleteResourceTree") { (input: ResourceArnRequest, context) in
                 try deleteResourceTree(input, context: context)
             },

@@ -9,6 +9,7 @@ enum ForecastKind: String {
     case importJob = "dataset-import-job"
     case predictor = "predictor"
     case forecast = "forecast"
+    case exportJob = "forecast-export-job"
     /// A dataset's imported observations, under the dataset's ARN.
     case observations = "dataset-observations"
     /// A forecast's numbers, under the forecast's ARN.
@@ -135,4 +136,16 @@ extension ResourceStore {
     func putForecastResource(_ value: some Encodable, _ kind: ForecastKind, arn: String, createOnly: Bool = false) throws -> Bool {
         try put(value, service: "forecast", kind: kind.rawValue, id: arn, createOnly: createOnly)
     }
+}
+
+struct StoredExportJob: Codable, Sendable {
+    var name: String
+    var arn: String
+    var forecastArn: String
+    var path: String
+    var roleArn: String
+    var status: String
+    var message: String?
+    var created: Date
+    var modified: Date
 }

@@ -24,6 +24,8 @@ struct ForecastWorkHandler: JobHandler {
             try train(work.arn, store: store)
         case .forecast:
             try computeForecast(work.arn, store: store)
+        case .exportJob:
+            try export(work.arn, store: store, blobs: context.gateway.blobs)
         default:
             throw ServiceError(code: "InvalidInputException", message: "Unknown Forecast work \(work.kind)")
         }
@@ -117,6 +119,28 @@ struct ForecastWorkHandler: JobHandler {
         }
         forecast.modified = Date()
         _ = try store.putForecastResource(forecast, .forecast, arn: arn)
+    }
+
+    private func export(_ arn: String, store: ResourceStore, blobs: BlobStore) throws {
+        guard var job = try store.forecastResource(StoredExportJob.self, .exportJob, arn: arn) else { return }
+        job.status = ForecastStatus.inProgress
+        _ = try store.putForecastResource(job, .exportJob, arn: arn)
+        do {
+            guard let forecast = try store.forecastResource(StoredForecast.self, .forecast, arn: job.forecastArn),
+                let predictions = try store.forecastResource(StoredPredictions.self, .predictions, arn: job.forecastArn)
+            else { throw DatasetCSVReader.Failure(description: "The forecast \(job.forecastArn) no longer exists.") }
+            let destination = try S3URI(parsing: job.path)
+            let key = ForecastExportFile.key(prefix: destination.key, job: job.name, at: job.created)
+            _ = try blobs.write(
+                Data(ForecastExportFile.csv(predictions, types: forecast.forecastTypes).utf8),
+                to: S3URI(bucket: destination.bucket, key: key), contentType: "text/csv")
+            job.status = ForecastStatus.active
+        } catch {
+            job.status = ForecastStatus.failed
+            job.message = "\(error)"
+        }
+        job.modified = Date()
+        _ = try store.putForecastResource(job, .exportJob, arn: arn)
     }
 
     private func observations(for groupArn: String, store: ResourceStore) throws -> [String: [Observation]] {

@@ -5,6 +5,7 @@ The data are made here: monthly series with trend and season (and seeded noise) 
 
 import math
 import random
+import re
 import time
 import uuid
 
@@ -96,6 +97,21 @@ def test_the_whole_workflow_gives_ordered_quantiles(clients):
     with pytest.raises(botocore.exceptions.ClientError) as missing:
         query.query_forecast(ForecastArn=made, Filters={"item_id": "west"})
     assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+    prefix = f"exports/{uuid.uuid4().hex[:6]}"
+    name = unique("export")
+    export = forecast.create_forecast_export_job(
+        ForecastExportJobName=name, ForecastArn=made,
+        Destination={"S3Config": {"Path": f"s3://forecast-data/{prefix}", "RoleArn": ROLE}})["ForecastExportJobArn"]
+    assert wait(lambda: forecast.describe_forecast_export_job(ForecastExportJobArn=export), export)["Status"] == "ACTIVE"
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket="forecast-data", Prefix=prefix)["Contents"]]
+    assert len(keys) == 1
+    assert re.fullmatch(rf"{prefix}/{name}_\d{{4}}-\d\d-\d\dT\d\d-\d\d-\d\dZ_part0\.csv", keys[0]), keys[0]
+    lines = s3.get_object(Bucket="forecast-data", Key=keys[0])["Body"].read().decode().splitlines()
+    assert lines[0] == "item_id,date,p10,p50,p90,mean"
+    assert len(lines) == 1 + 3 * 6
+    item, date, *values = lines[1].split(",")
+    assert item == "east" and date == "2021-01-01T00:00:00Z" and len(values) == 4
 
 
 @pytest.mark.parametrize("rows,reason", [
