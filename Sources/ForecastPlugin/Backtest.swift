@@ -27,8 +27,12 @@ struct Backtest {
                 guard cutoff >= 2, cutoff + horizon <= item.values.count else { continue }
                 let history = Array(item.values[..<cutoff])
                 let actual = Array(item.values[cutoff..<(cutoff + horizon)])
+                // An AutoPredictor's choice is made again inside each window, on that window's history only.
+                let chosen =
+                    algorithm == "AUTO"
+                    ? AlgorithmChoice.choose(history, period: frequency.seasonalPeriod, horizon: horizon).rawValue : algorithm
                 let model = ItemModel.train(
-                    history, period: frequency.seasonalPeriod, algorithm: algorithm,
+                    history, period: frequency.seasonalPeriod, algorithm: chosen,
                     lastTime: frequency.advance(item.first, by: cutoff - 1))
                 let predicted = model.predict(horizon: horizon, types: forecastTypes + ["mean"], seed: UInt64(index + 1))
                 guard let mean = predicted["mean"] else { continue }

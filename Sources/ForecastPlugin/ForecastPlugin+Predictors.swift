@@ -5,7 +5,8 @@ import SibylCore
 extension ForecastPlugin {
     static let defaultForecastTypes = ["0.1", "0.5", "0.9"]
 
-    /// CreateAutoPredictor: one model per item, chosen by AICc among the ETS models (the other algorithms follow).
+    /// CreateAutoPredictor: per item, AutoETS or NPTS, whichever forecast the item's last horizon better from the data
+    /// before it (the other algorithms follow).
     func createAutoPredictor(_ input: CreateAutoPredictorRequest, context: OperationContext) async throws -> PredictorArnResponse {
         guard let groupArn = input.DataConfig?.DatasetGroupArn else {
             throw ForecastLimits.invalid("DataConfig.DatasetGroupArn is required to train a new predictor.")

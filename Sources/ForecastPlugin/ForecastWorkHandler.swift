@@ -77,14 +77,18 @@ struct ForecastWorkHandler: JobHandler {
                 guard let first = series.first, let last = series.last else { continue }
                 let values = Self.regular(series, frequency: frequency)
                 grids[item] = (values, first.time)
+                let algorithm =
+                    predictor.isAutoPredictor
+                    ? AlgorithmChoice.choose(values, period: frequency.seasonalPeriod, horizon: predictor.horizon).rawValue
+                    : predictor.algorithm
                 models[item] = ItemModel.train(
-                    values, period: frequency.seasonalPeriod, algorithm: predictor.algorithm, lastTime: last.time)
+                    values, period: frequency.seasonalPeriod, algorithm: algorithm, lastTime: last.time)
             }
             predictor.models = models
             predictor.evaluation = Backtest(
                 horizon: predictor.horizon, windows: predictor.backtestWindows,
                 offset: predictor.backtestOffset ?? predictor.horizon, frequency: frequency,
-                algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes
+                algorithm: predictor.isAutoPredictor ? "AUTO" : predictor.algorithm, forecastTypes: predictor.forecastTypes
             ).evaluate(grids)
             predictor.status = ForecastStatus.active
         } catch {

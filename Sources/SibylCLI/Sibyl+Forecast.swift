@@ -5,8 +5,8 @@ import Foundation
 extension Sibyl {
     /// `sibyl forecast FILE --horizon H`: forecasts one series from a CSV file and prints the forecast as CSV.
     ///
-    /// So far the engine has exponential smoothing (AutoETS) and M4's Naive2; the other algorithms of the Forecast
-    /// service follow with their engines and are refused until then.
+    /// So far the engine has exponential smoothing (AutoETS), NPTS and M4's Naive2; ARIMA, the Prophet-like model
+    /// and DeepAR follow with their engines and are refused until then.
     struct Forecast: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Forecast a time series from a CSV file (its last column holds the values).")
@@ -17,11 +17,15 @@ extension Sibyl {
         @Option(help: "Season length in steps (12 for monthly data, 4 quarterly, 7 daily, 1 for none).")
         var period = 1
 
-        @Option(help: "ets (AutoETS: the ETS model with the least AICc) or naive2 (M4's benchmark).")
-        var algorithm = "ets"
+        @Option(
+            help: "auto (ETS or NPTS, whichever forecast the series' last horizon better), ets (the ETS model with the least AICc), npts, or naive2 (M4's benchmark).")
+        var algorithm = "auto"
 
         @Option(help: "Comma-separated quantiles to print beside the mean (from 1,000 simulated paths).")
         var quantiles = "0.1,0.5,0.9"
+
+        @Option(help: "Also draw the history, the median and the outer quantile band as an SVG chart in this file.")
+        var plot: String?
 
         @Flag(help: "Print every candidate model's AICc and parameters on standard error.")
         var report = false
@@ -32,8 +36,8 @@ extension Sibyl {
         func validate() throws {
             guard horizon > 0 else { throw ValidationError("--horizon must be at least 1") }
             guard period > 0 else { throw ValidationError("--period must be at least 1") }
-            guard ["ets", "naive2"].contains(algorithm) else {
-                throw ValidationError("--algorithm must be ets or naive2 (the other algorithms are not built yet)")
+            guard ["auto", "ets", "npts", "naive2"].contains(algorithm) else {
+                throw ValidationError("--algorithm must be auto, ets, npts or naive2 (arima, prophet and deepar are not built yet)")
             }
             guard parsedQuantiles.count == quantiles.split(separator: ",").count, parsedQuantiles.allSatisfy({ $0 > 0 && $0 < 1 })
             else { throw ValidationError("--quantiles must be numbers between 0 and 1, e.g. 0.1,0.5,0.9") }
@@ -44,33 +48,63 @@ extension Sibyl {
         func run() async throws {
             let values = try Self.readValues(file)
             let levels = parsedQuantiles
+            let rows = try forecastRows(values, levels: levels)
             print((["step", "mean"] + levels.map { "p\(Self.percent($0))" }).joined(separator: ","))
-            if algorithm == "naive2" {
-                for (step, value) in ForecastAccuracy.naive2(values, horizon: horizon, period: period).enumerated() {
-                    print(([String(step + 1), Self.format(value)] + levels.map { _ in Self.format(value) }).joined(separator: ","))
+            for (step, row) in rows.enumerated() {
+                print(([String(step + 1), Self.format(row.mean)] + row.bands.map(Self.format)).joined(separator: ","))
+            }
+            if let plot {
+                let chart = ForecastChart(
+                    history: values, mean: rows.map(\.mean), lower: rows.map { $0.bands.first ?? $0.mean },
+                    median: rows.map { $0.bands[$0.bands.count / 2] }, upper: rows.map { $0.bands.last ?? $0.mean },
+                    title: "\(URL(fileURLWithPath: file).lastPathComponent): \(algorithm), \(horizon) steps")
+                try Data(chart.svg().utf8).write(to: URL(fileURLWithPath: plot))
+            }
+        }
+
+        /// Per step: the mean and the requested quantiles.
+        private func forecastRows(_ values: [Double], levels: [Double]) throws -> [(mean: Double, bands: [Double])] {
+            var chosen = algorithm
+            if chosen == "auto" {
+                chosen = AlgorithmChoice.choose(values, period: period, horizon: horizon) == .npts ? "npts" : "ets"
+            }
+            switch chosen {
+            case "naive2":
+                return ForecastAccuracy.naive2(values, horizon: horizon, period: period).map { value in
+                    (value, levels.map { _ in value })
                 }
-                return
-            }
-            let candidates = AutoETS.candidates(values, period: period)
-            if report {
-                for candidate in candidates {
-                    let line = String(
-                        format: "%@ AICc %.2f alpha %.4f beta %.4f gamma %.4f phi %.4f\n", candidate.model.description,
-                        candidate.aicc, candidate.alpha, candidate.beta, candidate.gamma, candidate.phi)
-                    FileHandle.standardError.write(Data(line.utf8))
+            case "npts":
+                FileHandle.standardError.write(Data("model: NPTS\n".utf8))
+                return Self.summarise(
+                    NPTS().samplePaths(history: values, period: period, horizon: horizon, paths: 1000, seed: 42),
+                    mean: nil, levels: levels)
+            default:
+                let candidates = AutoETS.candidates(values, period: period)
+                if report {
+                    for candidate in candidates {
+                        let line = String(
+                            format: "%@ AICc %.2f alpha %.4f beta %.4f gamma %.4f phi %.4f\n", candidate.model.description,
+                            candidate.aicc, candidate.alpha, candidate.beta, candidate.gamma, candidate.phi)
+                        FileHandle.standardError.write(Data(line.utf8))
+                    }
                 }
+                guard let fit = candidates.min(by: { $0.aicc < $1.aicc }) else {
+                    throw ValidationError("\(values.count) observations are too few for exponential smoothing (at least 7)")
+                }
+                FileHandle.standardError.write(Data("model: \(fit.model)\n".utf8))
+                return Self.summarise(
+                    fit.samplePaths(horizon: horizon, paths: 1000, seed: 42), mean: fit.forecast(horizon: horizon),
+                    levels: levels)
             }
-            guard let fit = candidates.min(by: { $0.aicc < $1.aicc }) else {
-                throw ValidationError("\(values.count) observations are too few for exponential smoothing (at least 7)")
-            }
-            let mean = fit.forecast(horizon: horizon)
-            let paths = fit.samplePaths(horizon: horizon, paths: 1000, seed: 42)
-            for step in 0..<horizon {
+        }
+
+        static func summarise(_ paths: [[Double]], mean: [Double]?, levels: [Double]) -> [(mean: Double, bands: [Double])] {
+            guard let horizon = paths.first?.count else { return [] }
+            return (0..<horizon).map { step in
                 let sorted = paths.map { $0[step] }.sorted()
-                let bands = levels.map { sorted[min(sorted.count - 1, Int($0 * Double(sorted.count)))] }
-                print(([String(step + 1), Self.format(mean[step])] + bands.map(Self.format)).joined(separator: ","))
+                let average = mean?[step] ?? sorted.reduce(0, +) / Double(sorted.count)
+                return (average, levels.map { sorted[min(sorted.count - 1, Int($0 * Double(sorted.count)))] })
             }
-            FileHandle.standardError.write(Data("model: \(fit.model)\n".utf8))
         }
 
         static func readValues(_ file: String) throws -> [Double] {

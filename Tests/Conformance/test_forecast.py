@@ -220,3 +220,33 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
     # A smooth trend with a season is what exponential smoothing models; NPTS only resamples the past.
     assert results["ETS"] < results["NPTS"]
     assert results["ETS"] < 0.05
+
+
+def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
+    import os
+    import subprocess
+    import xml.etree.ElementTree as ElementTree
+
+    from conftest import SIBYL_BIN
+
+    series = tmp_path / "series.csv"
+    series.write_text("month,value\n" + "\n".join(
+        f"{i},{200 + 2 * i + 30 * math.sin(2 * math.pi * i / 12):.2f}" for i in range(72)) + "\n")
+    chart = tmp_path / "chart.svg"
+    result = subprocess.run([SIBYL_BIN, "forecast", str(series), "--horizon", "12", "--period", "12",
+                             "--algorithm", "ets", "--quantiles", "0.05,0.5,0.95", "--plot", str(chart)],
+                            capture_output=True, text=True, timeout=60, env=dict(os.environ), check=True)
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "step,mean,p5,p50,p95" and len(lines) == 13
+    for line in lines[1:]:
+        step, mean, low, middle, high = map(float, line.split(","))
+        assert low <= middle <= high
+        truth = 200 + 2 * (71 + step) + 30 * math.sin(2 * math.pi * (71 + step) / 12)
+        assert abs(mean - truth) < 10
+    assert "model: ETS(" in result.stderr
+    svg = ElementTree.parse(chart).getroot()
+    assert svg.tag.endswith("svg")
+    assert len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 3
+    refused = subprocess.run([SIBYL_BIN, "forecast", str(series), "--horizon", "3", "--algorithm", "prophet"],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "not built yet" in refused.stderr

@@ -92,3 +92,12 @@ import Testing
         #expect(recent > 900, "\(recent) of 1000 draws from the last five values")
     }
 }
+
+@Suite struct AlgorithmChoiceTests {
+    @Test func intermittentDemandGoesToNPTSAndSmoothSeriesToETS() {
+        let intermittent = (0..<60).map { $0 % 4 == 0 ? 5.0 : 0 }
+        #expect(AlgorithmChoice.choose(intermittent, period: 12, horizon: 6) == .npts)
+        let smooth = (0..<60).map { 100 + Double($0) }
+        #expect(AlgorithmChoice.choose(smooth, period: 12, horizon: 6) == .ets)
+    }
+}
