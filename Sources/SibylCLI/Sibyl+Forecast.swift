@@ -36,8 +36,8 @@ extension Sibyl {
         func validate() throws {
             guard horizon > 0 else { throw ValidationError("--horizon must be at least 1") }
             guard period > 0 else { throw ValidationError("--period must be at least 1") }
-            guard ["auto", "ets", "npts", "naive2"].contains(algorithm) else {
-                throw ValidationError("--algorithm must be auto, ets, npts or naive2 (arima, prophet and deepar are not built yet)")
+            guard ["auto", "ets", "arima", "npts", "naive2"].contains(algorithm) else {
+                throw ValidationError("--algorithm must be auto, ets, arima, npts or naive2 (prophet and deepar are not built yet)")
             }
             guard parsedQuantiles.count == quantiles.split(separator: ",").count, parsedQuantiles.allSatisfy({ $0 > 0 && $0 < 1 })
             else { throw ValidationError("--quantiles must be numbers between 0 and 1, e.g. 0.1,0.5,0.9") }
@@ -73,6 +73,14 @@ extension Sibyl {
                 return ForecastAccuracy.naive2(values, horizon: horizon, period: period).map { value in
                     (value, levels.map { _ in value })
                 }
+            case "arima":
+                guard let fit = AutoARIMA.fit(values, period: period) else {
+                    throw ValidationError("\(values.count) observations are too few for ARIMA (at least 8)")
+                }
+                FileHandle.standardError.write(Data("model: \(fit.order)\n".utf8))
+                return Self.summarise(
+                    fit.samplePaths(horizon: horizon, paths: 1000, seed: 42), mean: fit.forecast(horizon: horizon),
+                    levels: levels)
             case "npts":
                 FileHandle.standardError.write(Data("model: NPTS\n".utf8))
                 return Self.summarise(

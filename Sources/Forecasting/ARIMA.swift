@@ -1,0 +1,296 @@
+import Foundation
+
+/// A seasonal ARIMA(p,d,q)(P,D,Q)m model's orders.
+public struct ARIMAOrder: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var p: Int, d: Int, q: Int
+    public var seasonalP: Int, seasonalD: Int, seasonalQ: Int
+    public var period: Int
+    /// A mean (d + D = 0) or drift (d + D = 1) term.
+    public var constant: Bool
+
+    public var description: String {
+        let seasonal = period > 1 ? "(\(seasonalP),\(seasonalD),\(seasonalQ))[\(period)]" : ""
+        let term = constant ? (d + seasonalD == 0 ? " with mean" : " with drift") : ""
+        return "ARIMA(\(p),\(d),\(q))\(seasonal)\(term)"
+    }
+}
+
+/// A fitted seasonal ARIMA model, estimated by conditional sum of squares (CSS) with stationary and invertible
+/// polynomials guaranteed by estimating partial autocorrelations (the transformation R's `arima` uses).
+public struct ARIMAFit: Sendable, Codable {
+    public let order: ARIMAOrder
+    /// Expanded AR and MA polynomials of the differenced series: x_t = Σ ar_k x_{t−k} + e_t + Σ ma_k e_{t−k}.
+    let ar: [Double]
+    let ma: [Double]
+    let mean: Double
+    public let variance: Double
+    public let aicc: Double
+    /// The original series (what differencing is undone against) and the in-sample residuals.
+    let history: [Double]
+    let residuals: [Double]
+
+    /// Point forecasts (the sample paths' zero-noise path).
+    public func forecast(horizon: Int) -> [Double] { path(horizon: horizon, noise: [Double](repeating: 0, count: horizon)) }
+
+    /// Simulated futures with Gaussian shocks of the fitted variance, seeded.
+    public func samplePaths(horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
+        var generator = SplitMix64(seed: seed)
+        let deviation = variance.squareRoot()
+        return (0..<paths).map { _ in path(horizon: horizon, noise: (0..<horizon).map { _ in deviation * generator.nextGaussian() }) }
+    }
+
+    private func path(horizon: Int, noise: [Double]) -> [Double] {
+        let differencing = Differencing(order: order)
+        let levels = differencing.levels(history)
+        var x = levels.last!.map { $0 - mean }
+        var e = residuals
+        for step in 0..<horizon {
+            var value = noise[step]
+            for (k, coefficient) in ar.enumerated() where x.count - 1 - k >= 0 { value += coefficient * x[x.count - 1 - k] }
+            for (k, coefficient) in ma.enumerated() where e.count - 1 - k >= 0 { value += coefficient * e[e.count - 1 - k] }
+            x.append(value)
+            e.append(noise[step])
+        }
+        let future = x.suffix(horizon).map { $0 + mean }
+        return differencing.undo(future, levels: levels)
+    }
+}
+
+/// The differencing an order asks for: D seasonal differences (lag m), then d ordinary ones.
+struct Differencing {
+    let lags: [Int]
+
+    init(order: ARIMAOrder) {
+        lags = [Int](repeating: order.period, count: order.seasonalD) + [Int](repeating: 1, count: order.d)
+    }
+
+    /// The series and each differenced version of it, the last being the one the ARMA part models.
+    func levels(_ values: [Double]) -> [[Double]] {
+        var levels = [values]
+        for lag in lags {
+            let last = levels.last!
+            levels.append(last.count > lag ? (lag..<last.count).map { last[$0] - last[$0 - lag] } : [])
+        }
+        return levels
+    }
+
+    /// Integrates forecasts of the most differenced level back to the original scale.
+    func undo(_ forecast: [Double], levels: [[Double]]) -> [Double] {
+        var current = forecast
+        for index in stride(from: lags.count - 1, through: 0, by: -1) {
+            let lag = lags[index]
+            var extended = levels[index]
+            for value in current { extended.append(value + extended[extended.count - lag]) }
+            current = Array(extended.suffix(forecast.count))
+        }
+        return current
+    }
+}
+
+/// Hyndman and Khandakar's automatic ARIMA: unit-root tests choose d (KPSS) and D (seasonal strength), then a
+/// stepwise search over p, q, P, Q and the constant minimises AICc.
+public enum AutoARIMA {
+    public static func fit(_ values: [Double], period: Int) -> ARIMAFit? {
+        guard values.count >= 8 else { return nil }
+        let m = period > 1 && values.count >= 3 * period ? period : 1
+        let seasonalD = m > 1 && UnitRoot.seasonalStrength(values, period: m) > 0.64 ? 1 : 0
+        var differenced = values
+        if seasonalD == 1 { differenced = (m..<values.count).map { values[$0] - values[$0 - m] } }
+        var d = 0
+        while d < 2, differenced.count > 8, UnitRoot.kpssRejects(differenced) {
+            differenced = (1..<differenced.count).map { differenced[$0] - differenced[$0 - 1] }
+            d += 1
+        }
+        let allowConstant = d + seasonalD <= 1
+        var cache: [ARIMAOrder: ARIMAFit?] = [:]
+        func evaluate(_ order: ARIMAOrder) -> ARIMAFit? {
+            if let known = cache[order] { return known }
+            let fitted = ARIMAEstimator.fit(values, order: order)
+            cache[order] = fitted
+            return fitted
+        }
+        func order(_ p: Int, _ q: Int, _ bigP: Int, _ bigQ: Int, _ constant: Bool) -> ARIMAOrder {
+            ARIMAOrder(
+                p: p, d: d, q: q, seasonalP: m > 1 ? bigP : 0, seasonalD: seasonalD, seasonalQ: m > 1 ? bigQ : 0, period: m,
+                constant: constant && allowConstant)
+        }
+        let starts = [order(2, 2, 1, 1, true), order(0, 0, 0, 0, true), order(1, 0, 1, 0, true), order(0, 1, 0, 1, true)]
+        guard var best = starts.compactMap(evaluate).min(by: { $0.aicc < $1.aicc }) else { return nil }
+        for _ in 0..<94 {
+            let o = best.order
+            var neighbours: [ARIMAOrder] = []
+            for (dp, dq) in [(1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1)] {
+                neighbours.append(order(o.p + dp, o.q + dq, o.seasonalP, o.seasonalQ, o.constant))
+            }
+            if m > 1 {
+                for (dP, dQ) in [(1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, -1)] {
+                    neighbours.append(order(o.p, o.q, o.seasonalP + dP, o.seasonalQ + dQ, o.constant))
+                }
+            }
+            if allowConstant { neighbours.append(order(o.p, o.q, o.seasonalP, o.seasonalQ, !o.constant)) }
+            let admissible = neighbours.filter {
+                $0.p >= 0 && $0.q >= 0 && $0.seasonalP >= 0 && $0.seasonalQ >= 0 && $0.p <= 5 && $0.q <= 5
+                    && $0.seasonalP <= 2 && $0.seasonalQ <= 2 && $0.p + $0.q + $0.seasonalP + $0.seasonalQ <= 5
+            }
+            guard let better = admissible.compactMap(evaluate).min(by: { $0.aicc < $1.aicc }), better.aicc < best.aicc - 1e-9
+            else { break }
+            best = better
+        }
+        return best
+    }
+}
+
+/// CSS estimation of one order.
+enum ARIMAEstimator {
+    static func fit(_ values: [Double], order: ARIMAOrder) -> ARIMAFit? {
+        let differencing = Differencing(order: order)
+        let w = differencing.levels(values).last!
+        let parameters = order.p + order.q + order.seasonalP + order.seasonalQ + (order.constant ? 1 : 0)
+        let start = order.p + order.period * order.seasonalP
+        let effective = w.count - start
+        guard effective > parameters + 2 else { return nil }
+        let average = w.reduce(0, +) / Double(max(1, w.count))
+        let scale = max(1e-9, (w.map { ($0 - average) * ($0 - average) }.reduce(0, +) / Double(max(1, w.count))).squareRoot())
+        func unpack(_ u: [Double]) -> (ar: [Double], ma: [Double], mean: Double) {
+            var index = 0
+            func take(_ count: Int) -> [Double] {
+                defer { index += count }
+                return Array(u[index..<(index + count)])
+            }
+            let phi = Polynomials.fromPartialAutocorrelations(take(order.p).map(tanh))
+            let theta = Polynomials.fromPartialAutocorrelations(take(order.q).map(tanh)).map { -$0 }
+            let seasonalPhi = Polynomials.fromPartialAutocorrelations(take(order.seasonalP).map(tanh))
+            let seasonalTheta = Polynomials.fromPartialAutocorrelations(take(order.seasonalQ).map(tanh)).map { -$0 }
+            let mean = order.constant ? average + scale * u[index] : 0
+            return (
+                Polynomials.multiplyAR(phi, seasonalPhi, period: order.period),
+                Polynomials.multiplyMA(theta, seasonalTheta, period: order.period), mean
+            )
+        }
+        func residuals(_ ar: [Double], _ ma: [Double], _ mean: Double) -> [Double] {
+            var e = [Double](repeating: 0, count: w.count)
+            for t in start..<w.count {
+                var value = w[t] - mean
+                for (k, coefficient) in ar.enumerated() { value -= coefficient * (w[t - 1 - k] - mean) }
+                for (k, coefficient) in ma.enumerated() where t - 1 - k >= 0 { value -= coefficient * e[t - 1 - k] }
+                e[t] = value
+            }
+            return e
+        }
+        let dimension = parameters
+        let objective = { (u: [Double]) -> Double in
+            let (ar, ma, mean) = unpack(u)
+            let e = residuals(ar, ma, mean)
+            let sum = e[start...].reduce(0) { $0 + $1 * $1 }
+            return sum.isFinite ? sum : .infinity
+        }
+        var best = [Double](repeating: 0, count: dimension)
+        if dimension > 0 {
+            let first = NelderMead(maxEvaluations: 300 * dimension).minimise(
+                objective, start: best, steps: [Double](repeating: 0.3, count: dimension))
+            best = NelderMead(maxEvaluations: 150 * dimension).minimise(
+                objective, start: first.point, steps: [Double](repeating: 0.1, count: dimension)).point
+        }
+        let (ar, ma, mean) = unpack(best)
+        let e = residuals(ar, ma, mean)
+        let sum = e[start...].reduce(0) { $0 + $1 * $1 }
+        let n = Double(effective)
+        let variance = sum / n
+        guard variance > 0, variance.isFinite else { return nil }
+        let k = Double(parameters + 1)
+        let logLikelihood = -0.5 * n * (log(2 * .pi * variance) + 1)
+        let aicc = -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / max(1, n - k - 1)
+        return ARIMAFit(
+            order: order, ar: ar, ma: ma, mean: mean, variance: sum / max(1, n - Double(parameters)), aicc: aicc,
+            history: values, residuals: e)
+    }
+}
+
+/// Polynomial helpers for ARIMA.
+enum Polynomials {
+    /// AR coefficients φ₁…φ_p of a stationary polynomial 1 − Σφ_i B^i from partial autocorrelations in (−1, 1)
+    /// (Durbin–Levinson; Monahan 1984).
+    static func fromPartialAutocorrelations(_ partial: [Double]) -> [Double] {
+        var phi: [Double] = []
+        for (index, r) in partial.enumerated() {
+            var next = phi
+            for j in 0..<index { next[j] = phi[j] - r * phi[index - 1 - j] }
+            next.append(r)
+            phi = next
+        }
+        return phi
+    }
+
+    /// (1 − Σφ_i B^i)(1 − ΣΦ_j B^{jm}) as 1 − Σ a_k B^k: answers a₁…a_K.
+    static func multiplyAR(_ phi: [Double], _ seasonal: [Double], period: Int) -> [Double] {
+        let length = phi.count + period * seasonal.count
+        guard length > 0 else { return [] }
+        var poly = [Double](repeating: 0, count: length + 1)
+        var left = [1.0] + phi.map { -$0 }
+        var right = [Double](repeating: 0, count: period * seasonal.count + 1)
+        right[0] = 1
+        for (j, value) in seasonal.enumerated() { right[(j + 1) * period] = -value }
+        if left.isEmpty { left = [1] }
+        for (i, a) in left.enumerated() { for (j, b) in right.enumerated() { poly[i + j] += a * b } }
+        return poly.dropFirst().map { -$0 }
+    }
+
+    /// (1 + Σθ_i B^i)(1 + ΣΘ_j B^{jm}) as 1 + Σ b_k B^k: answers b₁…b_K.
+    static func multiplyMA(_ theta: [Double], _ seasonal: [Double], period: Int) -> [Double] {
+        multiplyAR(theta.map { -$0 }, seasonal.map { -$0 }, period: period).map { -$0 }
+    }
+}
+
+/// The unit-root tests auto.arima uses to choose differencing.
+enum UnitRoot {
+    /// Whether the KPSS test (level stationarity, lag truncation ⌊4(n/100)^¼⌋) rejects stationarity at 5%.
+    static func kpssRejects(_ values: [Double]) -> Bool {
+        let n = Double(values.count)
+        let mean = values.reduce(0, +) / n
+        let e = values.map { $0 - mean }
+        var partial = 0.0
+        var sumSquares = 0.0
+        for value in e {
+            partial += value
+            sumSquares += partial * partial
+        }
+        let lags = Int(4 * pow(n / 100, 0.25))
+        var longRun = e.reduce(0) { $0 + $1 * $1 } / n
+        if lags > 0 {
+            for lag in 1...lags {
+                var covariance = 0.0
+                for t in lag..<e.count { covariance += e[t] * e[t - lag] }
+                longRun += 2 * (1 - Double(lag) / Double(lags + 1)) * covariance / n
+            }
+        }
+        guard longRun > 0 else { return false }
+        return sumSquares / (n * n * longRun) > 0.463
+    }
+
+    /// Seasonal strength from a classical additive decomposition: 1 − Var(remainder) / Var(season + remainder).
+    static func seasonalStrength(_ values: [Double], period: Int) -> Double {
+        guard let indices = SeasonalDecomposition.indices(values, period: period, multiplicative: false) else { return 0 }
+        let half = period / 2
+        var remainder: [Double] = []
+        var seasonPlusRemainder: [Double] = []
+        for time in half..<(values.count - half) {
+            var average: Double
+            if period % 2 == 0 {
+                average = (values[time - half] + values[time + half]) / 2
+                for offset in (-half + 1)..<half { average += values[time + offset] }
+                average /= Double(period)
+            } else {
+                average = values[(time - half)...(time + half)].reduce(0, +) / Double(period)
+            }
+            let detrended = values[time] - average
+            seasonPlusRemainder.append(detrended)
+            remainder.append(detrended - indices[time % period])
+        }
+        func variance(_ xs: [Double]) -> Double {
+            let mean = xs.reduce(0, +) / Double(xs.count)
+            return xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count)
+        }
+        let total = variance(seasonPlusRemainder)
+        return total > 0 ? max(0, 1 - variance(remainder) / total) : 0
+    }
+}
