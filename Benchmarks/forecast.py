@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Forecasting accuracy and speed: Sibyl's AutoETS beside R's forecast::ets and forecast::auto.arima (Debian's
-r-cran-forecast), and M4's Naive2, on the same real series in the same run.
+"""Forecasting accuracy and speed: Sibyl's AutoETS and AutoARIMA beside R's forecast::ets and forecast::auto.arima
+(Debian's r-cran-forecast), and M4's Naive2, on the same real series in the same run.
 
     Benchmarks/forecast.py [--sibyl .build/release/sibyl] [--show]
 
@@ -10,8 +10,8 @@ Series: every univariate monthly, quarterly and yearly series of length 24 or mo
 seasonal naive error), and OWA = (sMAPE / sMAPE of Naive2 + MASE / MASE of Naive2) / 2 over the whole set (below 1
 beats Naive2). Time: wall-clock seconds to fit and forecast every series; for Sibyl that is one `sibyl forecast`
 process per series (start-up included), for R the loop inside one Rscript process (its start-up not counted).
-Also the share of held-out values inside Sibyl's 80% interval (p10–p90 of 1,000 simulated paths). "Sibyl auto" is
-`--algorithm auto`, the AutoPredictor's per-item choice between AutoETS and NPTS on a holdout of the last horizon.
+Also the share of held-out values inside the 80% interval of "Sibyl auto" (p10–p90 of 1,000 simulated paths). "Sibyl
+auto" is `--algorithm auto`, the AutoPredictor's per-item choice (AutoARIMA, or NPTS for intermittent series).
 """
 
 import argparse
@@ -104,7 +104,7 @@ def main():
             sibyl_seconds += time.perf_counter() - started
             naive2, _ = run_sibyl(options.sibyl, history, period, h, "naive2", work)
             started = time.perf_counter()
-            auto, _ = run_sibyl(options.sibyl, history, period, h, "auto", work)
+            auto, auto_bands = run_sibyl(options.sibyl, history, period, h, "auto", work)
             auto_seconds += time.perf_counter() - started
             started = time.perf_counter()
             our_arima, _ = run_sibyl(options.sibyl, history, period, h, "arima", work)
@@ -117,8 +117,8 @@ def main():
             for name, forecast in forecasts.items():
                 scores[name]["smape"].append(smape(actual, forecast))
                 scores[name]["mase"].append(mase(history, actual, forecast, period))
-            if bands:
-                inside += sum(low <= a <= high for a, (low, high) in zip(actual, bands))
+            if auto_bands:
+                inside += sum(low <= a <= high for a, (low, high) in zip(actual, auto_bands))
                 total += len(actual)
             if options.show:
                 print(f"{entry['name']:<32} m={period:<2} n={len(history):<4} sMAPE sibyl {smape(actual, ours):6.2f} "
@@ -134,13 +134,13 @@ def main():
     print(f"{'method':<28} {'sMAPE':>7} {'MASE':>7} {'OWA':>7} {'seconds':>8}")
     seconds = {"sibyl": sibyl_seconds, "sibyl_arima": arima_seconds, "auto": auto_seconds, "ets": r["ets_seconds"], "arima": r["arima_seconds"],
                "naive2": float("nan")}
-    labels = {"sibyl": "Sibyl AutoETS", "sibyl_arima": "Sibyl AutoARIMA (CSS)", "auto": "Sibyl auto (ETS or NPTS)", "ets": "R forecast::ets",
+    labels = {"sibyl": "Sibyl AutoETS", "sibyl_arima": "Sibyl AutoARIMA (CSS)", "auto": "Sibyl auto (AutoPredictor)", "ets": "R forecast::ets",
               "arima": "R forecast::auto.arima", "naive2": "Naive2"}
     for name, label in labels.items():
         print(f"{label:<28} {statistics.mean(scores[name]['smape']):>7.3f} {statistics.mean(scores[name]['mase']):>7.3f} "
               f"{owa(name):>7.3f} {seconds[name]:>8.2f}")
     if total:
-        print(f"Sibyl 80% interval coverage: {inside / total:.3f} of {total} held-out values")
+        print(f"Sibyl auto 80% interval coverage: {inside / total:.3f} of {total} held-out values")
 
 
 if __name__ == "__main__":

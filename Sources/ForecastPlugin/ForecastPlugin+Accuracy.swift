@@ -5,12 +5,13 @@ import SibylCore
 extension ForecastPlugin {
     static let algorithmPrefix = "arn:aws:forecast:::algorithm/"
     /// The algorithms with an engine here; the others of Forecast's list are refused by name.
-    static let builtAlgorithms = ["ETS", "NPTS"]
+    static let builtAlgorithms = ["ARIMA", "ETS", "NPTS"]
     static let knownAlgorithms = ["ETS", "NPTS", "ARIMA", "Prophet", "Deep_AR_Plus", "CNN-QR"]
 
-    /// CreatePredictor (the legacy API): one algorithm for every item (`PerformAutoML` chooses ETS).
+    /// CreatePredictor (the legacy API): one algorithm for every item (`PerformAutoML` makes the AutoPredictor's
+    /// choice per item).
     func createPredictor(_ input: CreatePredictorRequest, context: OperationContext) async throws -> PredictorArnResponse {
-        var algorithm = "ETS"
+        var algorithm = "AUTO"
         if input.PerformAutoML != true {
             guard let arn = input.AlgorithmArn, arn.hasPrefix(Self.algorithmPrefix),
                 Self.knownAlgorithms.contains(String(arn.dropFirst(Self.algorithmPrefix.count)))
@@ -21,7 +22,7 @@ extension ForecastPlugin {
             algorithm = String(arn.dropFirst(Self.algorithmPrefix.count))
             guard Self.builtAlgorithms.contains(algorithm) else {
                 throw ForecastLimits.invalid(
-                    "The \(algorithm) algorithm is not available in this deployment yet; ETS and NPTS are.")
+                    "The \(algorithm) algorithm is not available in this deployment yet; ARIMA, ETS and NPTS are.")
             }
         }
         let offset = input.EvaluationParameters?.BackTestWindowOffset
@@ -38,9 +39,11 @@ extension ForecastPlugin {
     func describePredictor(_ input: PredictorArnRequest, context: OperationContext) throws -> DescribePredictorResponse {
         let predictor = try existing(StoredPredictor.self, .predictor, arn: input.PredictorArn, context: context)
         return DescribePredictorResponse(
-            PredictorArn: predictor.arn, PredictorName: predictor.name, AlgorithmArn: Self.algorithmPrefix + predictor.algorithm,
-            AutoMLAlgorithmArns: nil, ForecastHorizon: predictor.horizon, ForecastTypes: predictor.forecastTypes,
-            PerformAutoML: false, PerformHPO: false,
+            PredictorArn: predictor.arn, PredictorName: predictor.name,
+            AlgorithmArn: predictor.algorithm == "AUTO" ? nil : Self.algorithmPrefix + predictor.algorithm,
+            AutoMLAlgorithmArns: predictor.algorithm == "AUTO" ? ["ARIMA", "NPTS"].map { Self.algorithmPrefix + $0 } : nil,
+            ForecastHorizon: predictor.horizon, ForecastTypes: predictor.forecastTypes,
+            PerformAutoML: predictor.algorithm == "AUTO", PerformHPO: false,
             EvaluationParameters: EvaluationParameters(
                 NumberOfBacktestWindows: predictor.backtestWindows, BackTestWindowOffset: predictor.backtestOffset ?? predictor.horizon),
             InputDataConfig: InputDataConfig(DatasetGroupArn: predictor.datasetGroupArn),
@@ -78,7 +81,9 @@ extension ForecastPlugin {
         }
         return GetAccuracyMetricsResponse(
             PredictorEvaluationResults: [
-                EvaluationResult(AlgorithmArn: Self.algorithmPrefix + predictor.algorithm, TestWindows: summaries)
+                EvaluationResult(
+                    AlgorithmArn: predictor.algorithm == "AUTO" ? nil : Self.algorithmPrefix + predictor.algorithm,
+                    TestWindows: summaries)
             ], IsAutoPredictor: predictor.isAutoPredictor)
     }
 

@@ -5,8 +5,7 @@ import SibylCore
 extension ForecastPlugin {
     static let defaultForecastTypes = ["0.1", "0.5", "0.9"]
 
-    /// CreateAutoPredictor: per item, AutoETS or NPTS, whichever forecast the item's last horizon better from the data
-    /// before it (the other algorithms follow).
+    /// CreateAutoPredictor: per item, AutoARIMA, or NPTS for intermittent items (`AlgorithmChoice`).
     func createAutoPredictor(_ input: CreateAutoPredictorRequest, context: OperationContext) async throws -> PredictorArnResponse {
         guard let groupArn = input.DataConfig?.DatasetGroupArn else {
             throw ForecastLimits.invalid("DataConfig.DatasetGroupArn is required to train a new predictor.")
@@ -16,7 +15,7 @@ extension ForecastPlugin {
         }
         return try await registerPredictor(
             name: input.PredictorName, groupArn: groupArn, horizon: horizon, frequency: input.ForecastFrequency,
-            types: input.ForecastTypes, algorithm: "ETS", isAuto: true, windows: 1, offset: nil, context: context)
+            types: input.ForecastTypes, algorithm: "AUTO", isAuto: true, windows: 1, offset: nil, context: context)
     }
 
     /// Checks a new predictor against its data, stores it CREATE_PENDING and queues its training.

@@ -2,8 +2,8 @@ import Foundation
 import Forecasting
 import SibylCore
 
-/// Amazon Forecast on the Forecasting engine. So far: dataset groups, datasets, CSV imports from the S3 stand-in,
-/// AutoPredictor (exponential smoothing per item, chosen by AICc) and forecasts; the other operations follow with
+/// Amazon Forecast on the Forecasting engine: dataset groups, datasets, CSV imports from the S3 stand-in,
+/// predictors (AutoARIMA, AutoETS, NPTS) with backtests, forecasts and exports; the other operations follow with
 /// their engines and answer `UnknownOperationException` until then.
 public struct ForecastPlugin: ServicePlugin {
     public init() {}
@@ -99,7 +99,7 @@ public struct ForecastPlugin: ServicePlugin {
     }
 
     public func readiness() async -> EngineReadiness {
-        .ready("AutoPredictor: exponential smoothing (AutoETS) per item; CreatePredictor: ETS, NPTS")
+        .ready("AutoPredictor: AutoARIMA per item (NPTS for intermittent items); CreatePredictor: ARIMA, ETS, NPTS")
     }
 }
 

@@ -82,8 +82,9 @@ struct StoredPredictor: Codable, Sendable {
     var modified: Date
     /// Per item: the fitted model and the time of its last observation.
     var models: [String: ItemModel]?
-    /// `ETS` or `NPTS` (the algorithm's name in its ARN); AutoPredictors use ETS.
-    var algorithm: String = "ETS"
+    /// `ARIMA`, `ETS` or `NPTS` (the algorithm's name in its ARN), or `AUTO`: chosen per item (AutoPredictors and
+    /// `PerformAutoML`).
+    var algorithm: String = "AUTO"
     var isAutoPredictor: Bool = true
     var backtestWindows: Int = 1
     var backtestOffset: Int?

@@ -78,7 +78,7 @@ struct ForecastWorkHandler: JobHandler {
                 let values = Self.regular(series, frequency: frequency)
                 grids[item] = (values, first.time)
                 let algorithm =
-                    predictor.isAutoPredictor
+                    predictor.algorithm == "AUTO"
                     ? AlgorithmChoice.choose(values, period: frequency.seasonalPeriod, horizon: predictor.horizon).rawValue
                     : predictor.algorithm
                 models[item] = ItemModel.train(
@@ -88,7 +88,7 @@ struct ForecastWorkHandler: JobHandler {
             predictor.evaluation = Backtest(
                 horizon: predictor.horizon, windows: predictor.backtestWindows,
                 offset: predictor.backtestOffset ?? predictor.horizon, frequency: frequency,
-                algorithm: predictor.isAutoPredictor ? "AUTO" : predictor.algorithm, forecastTypes: predictor.forecastTypes
+                algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes
             ).evaluate(grids)
             predictor.status = ForecastStatus.active
         } catch {

@@ -1,9 +1,10 @@
 import Foundation
 import Forecasting
 
-/// An item's trained model: exponential smoothing (ETS), or NPTS over its recent history; an item too short for
-/// ETS is forecast by its last value.
+/// An item's trained model: ARIMA, exponential smoothing (ETS), or NPTS over its recent history; an item too short
+/// for its model is forecast by its last value.
 struct ItemModel: Codable, Sendable {
+    var arima: ARIMAFit?
     var ets: ETSFit?
     var npts: NPTS?
     var history: [Double]?
@@ -11,9 +12,12 @@ struct ItemModel: Codable, Sendable {
     var lastValue: Double
     var lastTime: Date
 
-    /// Trains `algorithm` (`ETS` or `NPTS`) on an item's values.
+    /// Trains `algorithm` (`ARIMA`, `ETS` or `NPTS`) on an item's values.
     static func train(_ values: [Double], period: Int, algorithm: String, lastTime: Date) -> ItemModel {
         let last = values.last ?? 0
+        if algorithm == "ARIMA", let arima = AutoARIMA.fit(values, period: period) {
+            return ItemModel(arima: arima, period: period, lastValue: last, lastTime: lastTime)
+        }
         if algorithm == "NPTS" {
             return ItemModel(
                 npts: NPTS(), history: Array(values.suffix(NPTS.contextLength)), period: period, lastValue: last,
@@ -27,7 +31,10 @@ struct ItemModel: Codable, Sendable {
     func predict(horizon: Int, types: [String], seed: UInt64) -> [String: [Double]] {
         let paths: [[Double]]
         let mean: [Double]
-        if let ets {
+        if let arima {
+            paths = arima.samplePaths(horizon: horizon, paths: 1000, seed: seed)
+            mean = arima.forecast(horizon: horizon)
+        } else if let ets {
             paths = ets.samplePaths(horizon: horizon, paths: 1000, seed: seed)
             mean = ets.forecast(horizon: horizon)
         } else if let npts, let history {

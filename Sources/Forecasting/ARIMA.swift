@@ -195,13 +195,15 @@ enum ARIMAEstimator {
         let e = residuals(ar, ma, mean)
         let sum = e[start...].reduce(0) { $0 + $1 * $1 }
         let n = Double(effective)
-        let variance = sum / n
-        guard variance > 0, variance.isFinite else { return nil }
+        // A series the model fits exactly (a pure season and trend) keeps a tiny variance rather than none.
+        let floor = 1e-12 * max(1, w.reduce(0) { $0 + $1 * $1 } / Double(w.count))
+        let variance = max(sum / n, floor)
+        guard variance.isFinite else { return nil }
         let k = Double(parameters + 1)
         let logLikelihood = -0.5 * n * (log(2 * .pi * variance) + 1)
         let aicc = -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / max(1, n - k - 1)
         return ARIMAFit(
-            order: order, ar: ar, ma: ma, mean: mean, variance: sum / max(1, n - Double(parameters)), aicc: aicc,
+            order: order, ar: ar, ma: ma, mean: mean, variance: max(sum / max(1, n - Double(parameters)), floor), aicc: aicc,
             history: values, residuals: e)
     }
 }

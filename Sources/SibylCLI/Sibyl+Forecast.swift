@@ -18,7 +18,7 @@ extension Sibyl {
         var period = 1
 
         @Option(
-            help: "auto (ETS or NPTS, whichever forecast the series' last horizon better), ets (the ETS model with the least AICc), npts, or naive2 (M4's benchmark).")
+            help: "auto (the AutoPredictor's choice: arima, or npts for intermittent series), arima, ets (the ETS model with the least AICc), npts, or naive2 (M4's benchmark).")
         var algorithm = "auto"
 
         @Option(help: "Comma-separated quantiles to print beside the mean (from 1,000 simulated paths).")
@@ -66,7 +66,7 @@ extension Sibyl {
         private func forecastRows(_ values: [Double], levels: [Double]) throws -> [(mean: Double, bands: [Double])] {
             var chosen = algorithm
             if chosen == "auto" {
-                chosen = AlgorithmChoice.choose(values, period: period, horizon: horizon) == .npts ? "npts" : "ets"
+                chosen = AlgorithmChoice.choose(values, period: period, horizon: horizon).rawValue.lowercased()
             }
             switch chosen {
             case "naive2":
@@ -75,7 +75,7 @@ extension Sibyl {
                 }
             case "arima":
                 guard let fit = AutoARIMA.fit(values, period: period) else {
-                    throw ValidationError("\(values.count) observations are too few for ARIMA (at least 8)")
+                    throw ValidationError("no ARIMA model could be fitted to \(values.count) observations (at least 8 are needed)")
                 }
                 FileHandle.standardError.write(Data("model: \(fit.order)\n".utf8))
                 return Self.summarise(

@@ -76,6 +76,9 @@ def test_the_whole_workflow_gives_ordered_quantiles(clients):
     trained = wait(lambda: forecast.describe_auto_predictor(PredictorArn=predictor), predictor)
     assert trained["Status"] == "ACTIVE", trained.get("Message")
     assert trained["ForecastTypes"] == ["0.1", "0.5", "0.9"] and trained["ForecastHorizon"] == 6
+    accuracy = forecast.get_accuracy_metrics(PredictorArn=predictor)
+    assert accuracy["IsAutoPredictor"] is True
+    assert accuracy["PredictorEvaluationResults"][0]["TestWindows"][0]["Metrics"]["ErrorMetrics"][0]["WAPE"] < 0.05
     made = forecast.create_forecast(ForecastName=unique("forecast"), PredictorArn=predictor,
                                     ForecastTypes=["0.1", "0.5", "0.9", "mean"])["ForecastArn"]
     assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
@@ -201,7 +204,7 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
     assert "Prophet" in prophet.value.response["Error"]["Message"]
 
     results = {}
-    for algorithm in ("ETS", "NPTS"):
+    for algorithm in ("ETS", "ARIMA", "NPTS"):
         arn = forecast.create_predictor(PredictorName=unique(algorithm.lower()),
                                         AlgorithmArn=f"arn:aws:forecast:::algorithm/{algorithm}",
                                         EvaluationParameters={"NumberOfBacktestWindows": 2}, **common)["PredictorArn"]
@@ -217,9 +220,9 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
         results[algorithm] = summary["ErrorMetrics"][0]["WAPE"]
         # Two windows of six months: the later one ends where the data end (December 2019).
         assert max(w["TestWindowEnd"] for w in windows[1:]).strftime("%Y-%m") == "2019-12"
-    # A smooth trend with a season is what exponential smoothing models; NPTS only resamples the past.
-    assert results["ETS"] < results["NPTS"]
-    assert results["ETS"] < 0.05
+    # A smooth trend with a season is what smoothing and ARIMA models; NPTS only resamples the past.
+    assert results["ETS"] < results["NPTS"] and results["ARIMA"] < results["NPTS"]
+    assert results["ETS"] < 0.05 and results["ARIMA"] < 0.05
 
 
 def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
@@ -234,7 +237,7 @@ def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
         f"{i},{200 + 2 * i + 30 * math.sin(2 * math.pi * i / 12):.2f}" for i in range(72)) + "\n")
     chart = tmp_path / "chart.svg"
     result = subprocess.run([SIBYL_BIN, "forecast", str(series), "--horizon", "12", "--period", "12",
-                             "--algorithm", "ets", "--quantiles", "0.05,0.5,0.95", "--plot", str(chart)],
+                             "--quantiles", "0.05,0.5,0.95", "--plot", str(chart)],
                             capture_output=True, text=True, timeout=60, env=dict(os.environ), check=True)
     lines = result.stdout.strip().splitlines()
     assert lines[0] == "step,mean,p5,p50,p95" and len(lines) == 13
@@ -243,7 +246,7 @@ def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
         assert low <= middle <= high
         truth = 200 + 2 * (71 + step) + 30 * math.sin(2 * math.pi * (71 + step) / 12)
         assert abs(mean - truth) < 10
-    assert "model: ETS(" in result.stderr
+    assert "model: ARIMA(" in result.stderr
     svg = ElementTree.parse(chart).getroot()
     assert svg.tag.endswith("svg")
     assert len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 3

@@ -94,10 +94,51 @@ import Testing
 }
 
 @Suite struct AlgorithmChoiceTests {
-    @Test func intermittentDemandGoesToNPTSAndSmoothSeriesToETS() {
+    @Test func intermittentDemandGoesToNPTSAndSmoothSeriesToARIMA() {
         let intermittent = (0..<60).map { $0 % 4 == 0 ? 5.0 : 0 }
         #expect(AlgorithmChoice.choose(intermittent, period: 12, horizon: 6) == .npts)
         let smooth = (0..<60).map { 100 + Double($0) }
-        #expect(AlgorithmChoice.choose(smooth, period: 12, horizon: 6) == .ets)
+        #expect(AlgorithmChoice.choose(smooth, period: 12, horizon: 6) == .arima)
+    }
+}
+
+@Suite struct ARIMATests {
+    @Test func partialAutocorrelationsGiveStationaryPolynomialsAndSeasonalProductsExpand() {
+        // One partial autocorrelation r is the AR(1) coefficient itself; two give φ = (r₁(1 − r₂), r₂).
+        #expect(Polynomials.fromPartialAutocorrelations([0.5]) == [0.5])
+        let two = Polynomials.fromPartialAutocorrelations([0.5, 0.2])
+        #expect(abs(two[0] - 0.4) < 1e-12 && abs(two[1] - 0.2) < 1e-12)
+        // (1 − 0.5B)(1 − 0.3B⁴) = 1 − 0.5B − 0.3B⁴ + 0.15B⁵.
+        let expanded = Polynomials.multiplyAR([0.5], [0.3], period: 4)
+        #expect(expanded.count == 5)
+        for (value, expected) in zip(expanded, [0.5, 0, 0, 0.3, -0.15]) { #expect(abs(value - expected) < 1e-12) }
+    }
+
+    @Test func differencingIsUndoneExactly() {
+        let order = ARIMAOrder(p: 0, d: 1, q: 0, seasonalP: 0, seasonalD: 1, seasonalQ: 0, period: 4, constant: false)
+        let values = (0..<20).map { Double($0 * $0) + Double($0 % 4) * 10 }
+        let differencing = Differencing(order: order)
+        let levels = differencing.levels(Array(values.prefix(16)))
+        let next = differencing.levels(values).last!.suffix(4)
+        #expect(differencing.undo(Array(next), levels: levels) == Array(values.suffix(4)))
+    }
+
+    @Test func anAutoregressiveSeriesIsRecognisedAndForecast() throws {
+        var generator = SplitMix64(seed: 5)
+        var values = [0.0]
+        for _ in 0..<300 { values.append(0.7 * values.last! + generator.nextGaussian()) }
+        let fit = try #require(AutoARIMA.fit(values, period: 1))
+        #expect(fit.order.d == 0 && fit.order.p >= 1, "chose \(fit.order)")
+        let next = fit.forecast(horizon: 1)[0]
+        #expect(abs(next - 0.7 * values.last!) < 0.35, "\(next) against \(0.7 * values.last!)")
+    }
+
+    @Test func aSeasonalTrendIsDifferencedAndForecast() throws {
+        var generator = SplitMix64(seed: 8)
+        let values = (0..<120).map { 50 + 0.5 * Double($0) + 10 * sin(2 * Double.pi * Double($0) / 12) + generator.nextGaussian() }
+        let fit = try #require(AutoARIMA.fit(Array(values.prefix(108)), period: 12))
+        #expect(fit.order.d + fit.order.seasonalD >= 1, "chose \(fit.order)")
+        let error = ForecastAccuracy.sMAPE(actual: Array(values.suffix(12)), forecast: fit.forecast(horizon: 12))
+        #expect(error < 3, "sMAPE \(error) with \(fit.order)")
     }
 }

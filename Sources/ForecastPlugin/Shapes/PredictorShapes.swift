@@ -83,7 +83,7 @@ struct WindowSummary: Codable, Sendable {
 }
 
 struct EvaluationResult: Codable, Sendable {
-    var AlgorithmArn: String
+    var AlgorithmArn: String?
     var TestWindows: [WindowSummary]
 }
 
