@@ -24,6 +24,13 @@ enum ForecastStatus {
     static let failed = "CREATE_FAILED"
 }
 
+/// A resource built by a job, with AWS's status and message.
+protocol BuiltResource: Codable {
+    var status: String { get set }
+    var message: String? { get set }
+    var modified: Date { get set }
+}
+
 struct StoredDatasetGroup: Codable, Sendable {
     var name: String
     var arn: String
@@ -44,7 +51,7 @@ struct StoredDataset: Codable, Sendable {
     var modified: Date
 }
 
-struct StoredImportJob: Codable, Sendable {
+struct StoredImportJob: BuiltResource, Sendable {
     var name: String
     var arn: String
     var datasetArn: String
@@ -68,7 +75,7 @@ struct Observation: Codable, Sendable {
     var value: Double?
 }
 
-struct StoredPredictor: Codable, Sendable {
+struct StoredPredictor: BuiltResource, Sendable {
     var name: String
     var arn: String
     var datasetGroupArn: String
@@ -105,7 +112,7 @@ struct BacktestWindow: Codable, Sendable {
     var quantileLosses: [String: Double]
 }
 
-struct StoredForecast: Codable, Sendable {
+struct StoredForecast: BuiltResource, Sendable {
     var name: String
     var arn: String
     var predictorArn: String
@@ -139,7 +146,7 @@ extension ResourceStore {
     }
 }
 
-struct StoredExportJob: Codable, Sendable {
+struct StoredExportJob: BuiltResource, Sendable {
     var name: String
     var arn: String
     var forecastArn: String

@@ -19,7 +19,7 @@ struct ForecastWorkHandler: JobHandler {
         let store = context.gateway.resources
         switch ForecastKind(rawValue: work.kind) {
         case .importJob:
-            try await importDataset(work.arn, store: store, blobs: context.gateway.blobs)
+            try importDataset(work.arn, store: store, blobs: context.gateway.blobs)
         case .predictor:
             try train(work.arn, store: store)
         case .forecast:
@@ -32,44 +32,32 @@ struct ForecastWorkHandler: JobHandler {
         return nil
     }
 
-    private func importDataset(_ arn: String, store: ResourceStore, blobs: BlobStore) async throws {
-        guard var job = try store.forecastResource(StoredImportJob.self, .importJob, arn: arn) else { return }
-        job.status = ForecastStatus.inProgress
-        _ = try store.putForecastResource(job, .importJob, arn: arn)
-        do {
+    private func importDataset(_ arn: String, store: ResourceStore, blobs: BlobStore) throws {
+        try build(StoredImportJob.self, .importJob, arn: arn, store: store) { job in
             guard let dataset = try store.forecastResource(StoredDataset.self, .dataset, arn: job.datasetArn) else {
-                throw DatasetCSVReader.Failure(description: "The dataset \(job.datasetArn) no longer exists.")
+                throw WorkFailure("The dataset \(job.datasetArn) no longer exists.")
             }
             let address = try S3URI(parsing: job.path)
             guard let (info, data) = try? blobs.read(address) else {
-                throw DatasetCSVReader.Failure(description: "The S3 object \(job.path) does not exist or cannot be read.")
+                throw WorkFailure("The S3 object \(job.path) does not exist or cannot be read.")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw DatasetCSVReader.Failure(description: "\(job.path) is not UTF-8 text.")
+                throw WorkFailure("\(job.path) is not UTF-8 text.")
             }
             let reader = DatasetCSVReader(
                 attributes: dataset.attributes, targetField: DatasetSchema.targetField(domain: dataset.domain),
                 timestampFormat: job.timestampFormat)
             let items = try reader.read(text)
             _ = try store.putForecastResource(StoredObservations(items: items), .observations, arn: dataset.arn)
-            job.status = ForecastStatus.active
             job.dataSize = Double(info.size) / 1_073_741_824
-        } catch {
-            job.status = ForecastStatus.failed
-            job.message = "\(error)"
         }
-        job.modified = Date()
-        _ = try store.putForecastResource(job, .importJob, arn: arn)
     }
 
     private func train(_ arn: String, store: ResourceStore) throws {
-        guard var predictor = try store.forecastResource(StoredPredictor.self, .predictor, arn: arn) else { return }
-        predictor.status = ForecastStatus.inProgress
-        _ = try store.putForecastResource(predictor, .predictor, arn: arn)
-        do {
+        try build(StoredPredictor.self, .predictor, arn: arn, store: store) { predictor in
             let items = try observations(for: predictor.datasetGroupArn, store: store)
             guard let frequency = TimeFrequency(predictor.frequency) else {
-                throw DatasetCSVReader.Failure(description: "Frequency \(predictor.frequency) is not valid.")
+                throw WorkFailure("Frequency \(predictor.frequency) is not valid.")
             }
             var models: [String: ItemModel] = [:]
             var grids: [String: (values: [Double], first: Date)] = [:]
@@ -90,23 +78,14 @@ struct ForecastWorkHandler: JobHandler {
                 offset: predictor.backtestOffset ?? predictor.horizon, frequency: frequency,
                 algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes
             ).evaluate(grids)
-            predictor.status = ForecastStatus.active
-        } catch {
-            predictor.status = ForecastStatus.failed
-            predictor.message = "\(error)"
         }
-        predictor.modified = Date()
-        _ = try store.putForecastResource(predictor, .predictor, arn: arn)
     }
 
     private func computeForecast(_ arn: String, store: ResourceStore) throws {
-        guard var forecast = try store.forecastResource(StoredForecast.self, .forecast, arn: arn) else { return }
-        forecast.status = ForecastStatus.inProgress
-        _ = try store.putForecastResource(forecast, .forecast, arn: arn)
-        do {
+        try build(StoredForecast.self, .forecast, arn: arn, store: store) { forecast in
             guard let predictor = try store.forecastResource(StoredPredictor.self, .predictor, arn: forecast.predictorArn),
                 let models = predictor.models, let frequency = TimeFrequency(predictor.frequency)
-            else { throw DatasetCSVReader.Failure(description: "The predictor \(forecast.predictorArn) is not trained.") }
+            else { throw WorkFailure("The predictor \(forecast.predictorArn) is not trained.") }
             var predictions = StoredPredictions(start: [:], values: [:])
             for (index, (item, model)) in models.sorted(by: { $0.key < $1.key }).enumerated() {
                 let horizon = predictor.horizon
@@ -116,47 +95,54 @@ struct ForecastWorkHandler: JobHandler {
                     uniqueKeysWithValues: values.map { (ForecastLimits.predictionKey($0.key), $0.value) })
             }
             _ = try store.putForecastResource(predictions, .predictions, arn: arn)
-            forecast.status = ForecastStatus.active
-        } catch {
-            forecast.status = ForecastStatus.failed
-            forecast.message = "\(error)"
         }
-        forecast.modified = Date()
-        _ = try store.putForecastResource(forecast, .forecast, arn: arn)
     }
 
     private func export(_ arn: String, store: ResourceStore, blobs: BlobStore) throws {
-        guard var job = try store.forecastResource(StoredExportJob.self, .exportJob, arn: arn) else { return }
-        job.status = ForecastStatus.inProgress
-        _ = try store.putForecastResource(job, .exportJob, arn: arn)
-        do {
+        try build(StoredExportJob.self, .exportJob, arn: arn, store: store) { job in
             guard let forecast = try store.forecastResource(StoredForecast.self, .forecast, arn: job.forecastArn),
                 let predictions = try store.forecastResource(StoredPredictions.self, .predictions, arn: job.forecastArn)
-            else { throw DatasetCSVReader.Failure(description: "The forecast \(job.forecastArn) no longer exists.") }
+            else { throw WorkFailure("The forecast \(job.forecastArn) no longer exists.") }
             let destination = try S3URI(parsing: job.path)
             let key = ForecastExportFile.key(prefix: destination.key, job: job.name, at: job.created)
             _ = try blobs.write(
                 Data(ForecastExportFile.csv(predictions, types: forecast.forecastTypes).utf8),
                 to: S3URI(bucket: destination.bucket, key: key), contentType: "text/csv")
-            job.status = ForecastStatus.active
-        } catch {
-            job.status = ForecastStatus.failed
-            job.message = "\(error)"
         }
-        job.modified = Date()
-        _ = try store.putForecastResource(job, .exportJob, arn: arn)
+    }
+
+    /// Runs one resource's work: CREATE_IN_PROGRESS while it runs, then ACTIVE, or CREATE_FAILED with the error as
+    /// its message. A shutdown (cancellation) is passed on, so the job goes back to the queue.
+    private func build<Resource: BuiltResource>(
+        _ type: Resource.Type, _ kind: ForecastKind, arn: String, store: ResourceStore,
+        work: (inout Resource) throws -> Void
+    ) throws {
+        guard var resource = try store.forecastResource(type, kind, arn: arn) else { return }
+        resource.status = ForecastStatus.inProgress
+        _ = try store.putForecastResource(resource, kind, arn: arn)
+        do {
+            try work(&resource)
+            resource.status = ForecastStatus.active
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            resource.status = ForecastStatus.failed
+            resource.message = "\(error)"
+        }
+        resource.modified = Date()
+        _ = try store.putForecastResource(resource, kind, arn: arn)
     }
 
     private func observations(for groupArn: String, store: ResourceStore) throws -> [String: [Observation]] {
         guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else {
-            throw DatasetCSVReader.Failure(description: "The dataset group \(groupArn) no longer exists.")
+            throw WorkFailure("The dataset group \(groupArn) no longer exists.")
         }
         for arn in group.datasetArns {
             if let data = try store.forecastResource(StoredObservations.self, .observations, arn: arn) {
                 return data.items
             }
         }
-        throw DatasetCSVReader.Failure(description: "The dataset group \(groupArn) has no imported data.")
+        throw WorkFailure("The dataset group \(groupArn) has no imported data.")
     }
 
     /// The series on a regular grid from its first to its last observation: missing times and missing values are
@@ -175,4 +161,11 @@ struct ForecastWorkHandler: JobHandler {
         }
         return values
     }
+}
+
+/// Why a Forecast job could not build its resource: the message the resource then carries.
+struct WorkFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
 }
