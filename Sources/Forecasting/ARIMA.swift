@@ -15,8 +15,9 @@ public struct ARIMAOrder: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-/// A fitted seasonal ARIMA model, estimated by conditional sum of squares (CSS) with stationary and invertible
-/// polynomials guaranteed by estimating partial autocorrelations (the transformation R's `arima` uses).
+/// A fitted seasonal ARIMA model: stationary and invertible polynomials guaranteed by estimating partial
+/// autocorrelations (the transformation R's `arima` uses); coefficients by conditional sum of squares, or for the
+/// chosen model optionally by the exact likelihood (Kalman filter).
 public struct ARIMAFit: Sendable, Codable {
     public let order: ARIMAOrder
     /// Expanded AR and MA polynomials of the differenced series: x_t = Σ ar_k x_{t−k} + e_t + Σ ma_k e_{t−k}.
@@ -28,6 +29,12 @@ public struct ARIMAFit: Sendable, Codable {
     /// The original series (what differencing is undone against) and the in-sample residuals.
     let history: [Double]
     let residuals: [Double]
+    /// The optimiser's coordinates of the coefficients (partial autocorrelations through tanh, scaled mean).
+    let coordinates: [Double]
+    /// How the coefficients were estimated: "CSS", or "ML" (exact likelihood by the Kalman filter).
+    public let method: String
+    /// For ML fits, the Kalman filter's state at the last observation: forecasts run the state equation from it.
+    var filteredState: [Double]? = nil
 
     /// Point forecasts (the sample paths' zero-noise path).
     public func forecast(horizon: Int) -> [Double] { path(horizon: horizon, noise: [Double](repeating: 0, count: horizon)) }
@@ -42,6 +49,14 @@ public struct ARIMAFit: Sendable, Codable {
     private func path(horizon: Int, noise: [Double]) -> [Double] {
         let differencing = Differencing(order: order)
         let levels = differencing.levels(history)
+        if var state = filteredState {
+            let model = ARMAKalman(ar: ar, ma: ma)
+            let future = noise.map { shock -> Double in
+                model.step(&state, shock: shock)
+                return state[0] + mean
+            }
+            return differencing.undo(future, levels: levels)
+        }
         var x = levels.last!.map { $0 - mean }
         var e = residuals
         for step in 0..<horizon {
@@ -88,9 +103,20 @@ struct Differencing {
 }
 
 /// Hyndman and Khandakar's automatic ARIMA: unit-root tests choose d (KPSS) and D (seasonal strength), then a
-/// stepwise search over p, q, P, Q and the constant minimises AICc.
+/// stepwise search over p, q, P, Q and the constant minimises AICc (of CSS fits); the chosen model's coefficients
+/// may then be estimated again by exact maximum likelihood.
 public enum AutoARIMA {
-    public static func fit(_ values: [Double], period: Int) -> ARIMAFit? {
+    /// How the chosen model's coefficients are estimated.
+    public enum Estimation: String, Sendable, Codable {
+        /// Conditional sum of squares, as in the search (the default: measured more accurate, see below).
+        case conditionalSumOfSquares = "css"
+        /// The exact likelihood by the Kalman filter, started from the CSS estimate (R's "CSS-ML").
+        case exactLikelihood = "ml"
+    }
+
+    /// The chosen model. On R's 24 benchmark series, CSS coefficients forecast better (OWA 0.676) than the same
+    /// orders refitted by exact likelihood (0.742), so CSS is the default.
+    public static func fit(_ values: [Double], period: Int, estimation: Estimation = .conditionalSumOfSquares) -> ARIMAFit? {
         guard values.count >= 8 else { return nil }
         let m = period > 1 && values.count >= 3 * period ? period : 1
         let seasonalD = m > 1 && UnitRoot.seasonalStrength(values, period: m) > 0.64 ? 1 : 0
@@ -136,75 +162,124 @@ public enum AutoARIMA {
             else { break }
             best = better
         }
-        return best
+        guard estimation == .exactLikelihood else { return best }
+        return ARIMAEstimator(values, order: best.order).refineByMaximumLikelihood(best)
     }
 }
 
-/// CSS estimation of one order.
-enum ARIMAEstimator {
+/// Estimation of one order: conditional sum of squares (CSS) for the search, then the exact likelihood by the
+/// Kalman filter (ML) for the chosen model, as R's default "CSS-ML" does.
+struct ARIMAEstimator {
+    let order: ARIMAOrder
+    let values: [Double]
+    let w: [Double]
+    let start: Int
+    let average: Double
+    let scale: Double
+
+    var parameterCount: Int { order.p + order.q + order.seasonalP + order.seasonalQ + (order.constant ? 1 : 0) }
+
+    init(_ values: [Double], order: ARIMAOrder) {
+        self.order = order
+        self.values = values
+        w = Differencing(order: order).levels(values).last!
+        start = order.p + order.period * order.seasonalP
+        let differenced = w
+        let mean = differenced.reduce(0, +) / Double(max(1, differenced.count))
+        average = mean
+        scale = max(
+            1e-9, (differenced.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, differenced.count))).squareRoot())
+    }
+
     static func fit(_ values: [Double], order: ARIMAOrder) -> ARIMAFit? {
-        let differencing = Differencing(order: order)
-        let w = differencing.levels(values).last!
-        let parameters = order.p + order.q + order.seasonalP + order.seasonalQ + (order.constant ? 1 : 0)
-        let start = order.p + order.period * order.seasonalP
+        ARIMAEstimator(values, order: order).fitByConditionalSumOfSquares()
+    }
+
+    func unpack(_ u: [Double]) -> (ar: [Double], ma: [Double], mean: Double) {
+        var index = 0
+        func take(_ count: Int) -> [Double] {
+            defer { index += count }
+            return Array(u[index..<(index + count)])
+        }
+        let phi = Polynomials.fromPartialAutocorrelations(take(order.p).map(tanh))
+        let theta = Polynomials.fromPartialAutocorrelations(take(order.q).map(tanh)).map { -$0 }
+        let seasonalPhi = Polynomials.fromPartialAutocorrelations(take(order.seasonalP).map(tanh))
+        let seasonalTheta = Polynomials.fromPartialAutocorrelations(take(order.seasonalQ).map(tanh)).map { -$0 }
+        let mean = order.constant ? average + scale * u[index] : 0
+        return (
+            Polynomials.multiplyAR(phi, seasonalPhi, period: order.period),
+            Polynomials.multiplyMA(theta, seasonalTheta, period: order.period), mean
+        )
+    }
+
+    func residuals(_ ar: [Double], _ ma: [Double], _ mean: Double) -> [Double] {
+        var e = [Double](repeating: 0, count: w.count)
+        for t in start..<w.count {
+            var value = w[t] - mean
+            for (k, coefficient) in ar.enumerated() { value -= coefficient * (w[t - 1 - k] - mean) }
+            for (k, coefficient) in ma.enumerated() where t - 1 - k >= 0 { value -= coefficient * e[t - 1 - k] }
+            e[t] = value
+        }
+        return e
+    }
+
+    /// A series the model fits exactly (a pure season and trend) keeps a tiny variance rather than none.
+    var varianceFloor: Double { 1e-12 * max(1, w.reduce(0) { $0 + $1 * $1 } / Double(max(1, w.count))) }
+
+    func fitByConditionalSumOfSquares() -> ARIMAFit? {
         let effective = w.count - start
-        guard effective > parameters + 2 else { return nil }
-        let average = w.reduce(0, +) / Double(max(1, w.count))
-        let scale = max(1e-9, (w.map { ($0 - average) * ($0 - average) }.reduce(0, +) / Double(max(1, w.count))).squareRoot())
-        func unpack(_ u: [Double]) -> (ar: [Double], ma: [Double], mean: Double) {
-            var index = 0
-            func take(_ count: Int) -> [Double] {
-                defer { index += count }
-                return Array(u[index..<(index + count)])
-            }
-            let phi = Polynomials.fromPartialAutocorrelations(take(order.p).map(tanh))
-            let theta = Polynomials.fromPartialAutocorrelations(take(order.q).map(tanh)).map { -$0 }
-            let seasonalPhi = Polynomials.fromPartialAutocorrelations(take(order.seasonalP).map(tanh))
-            let seasonalTheta = Polynomials.fromPartialAutocorrelations(take(order.seasonalQ).map(tanh)).map { -$0 }
-            let mean = order.constant ? average + scale * u[index] : 0
-            return (
-                Polynomials.multiplyAR(phi, seasonalPhi, period: order.period),
-                Polynomials.multiplyMA(theta, seasonalTheta, period: order.period), mean
-            )
-        }
-        func residuals(_ ar: [Double], _ ma: [Double], _ mean: Double) -> [Double] {
-            var e = [Double](repeating: 0, count: w.count)
-            for t in start..<w.count {
-                var value = w[t] - mean
-                for (k, coefficient) in ar.enumerated() { value -= coefficient * (w[t - 1 - k] - mean) }
-                for (k, coefficient) in ma.enumerated() where t - 1 - k >= 0 { value -= coefficient * e[t - 1 - k] }
-                e[t] = value
-            }
-            return e
-        }
-        let dimension = parameters
+        guard effective > parameterCount + 2 else { return nil }
         let objective = { (u: [Double]) -> Double in
             let (ar, ma, mean) = unpack(u)
             let e = residuals(ar, ma, mean)
             let sum = e[start...].reduce(0) { $0 + $1 * $1 }
             return sum.isFinite ? sum : .infinity
         }
-        var best = [Double](repeating: 0, count: dimension)
-        if dimension > 0 {
-            let first = NelderMead(maxEvaluations: 300 * dimension).minimise(
-                objective, start: best, steps: [Double](repeating: 0.3, count: dimension))
-            best = NelderMead(maxEvaluations: 150 * dimension).minimise(
-                objective, start: first.point, steps: [Double](repeating: 0.1, count: dimension)).point
+        var best = [Double](repeating: 0, count: parameterCount)
+        if parameterCount > 0 {
+            let first = NelderMead(maxEvaluations: 300 * parameterCount).minimise(
+                objective, start: best, steps: [Double](repeating: 0.3, count: parameterCount))
+            best = NelderMead(maxEvaluations: 150 * parameterCount).minimise(
+                objective, start: first.point, steps: [Double](repeating: 0.1, count: parameterCount)).point
         }
         let (ar, ma, mean) = unpack(best)
         let e = residuals(ar, ma, mean)
         let sum = e[start...].reduce(0) { $0 + $1 * $1 }
         let n = Double(effective)
-        // A series the model fits exactly (a pure season and trend) keeps a tiny variance rather than none.
-        let floor = 1e-12 * max(1, w.reduce(0) { $0 + $1 * $1 } / Double(w.count))
-        let variance = max(sum / n, floor)
+        let variance = max(sum / n, varianceFloor)
         guard variance.isFinite else { return nil }
-        let k = Double(parameters + 1)
+        let k = Double(parameterCount + 1)
         let logLikelihood = -0.5 * n * (log(2 * .pi * variance) + 1)
         let aicc = -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / max(1, n - k - 1)
         return ARIMAFit(
-            order: order, ar: ar, ma: ma, mean: mean, variance: max(sum / max(1, n - Double(parameters)), floor), aicc: aicc,
-            history: values, residuals: e)
+            order: order, ar: ar, ma: ma, mean: mean,
+            variance: max(sum / max(1, n - Double(parameterCount)), varianceFloor), aicc: aicc, history: values,
+            residuals: e, coordinates: best, method: "CSS")
+    }
+
+    /// The CSS fit's coefficients moved to the exact likelihood's maximum (Kalman filter over the whole differenced
+    /// series); the CSS fit itself when the likelihood cannot be evaluated or is no better.
+    func refineByMaximumLikelihood(_ fit: ARIMAFit) -> ARIMAFit {
+        guard parameterCount > 0 else { return fit }
+        let objective = { (u: [Double]) -> Double in
+            let (ar, ma, mean) = unpack(u)
+            return ARMAKalman(ar: ar, ma: ma).likelihood(w.map { $0 - mean })?.minusTwoLogLikelihood ?? .infinity
+        }
+        let startValue = objective(fit.coordinates)
+        guard startValue.isFinite else { return fit }
+        let best = NelderMead(maxEvaluations: 200 * parameterCount).minimise(
+            objective, start: fit.coordinates, steps: [Double](repeating: 0.1, count: parameterCount))
+        guard best.value < startValue || best.value.isFinite else { return fit }
+        let (ar, ma, mean) = unpack(best.point)
+        guard let exact = ARMAKalman(ar: ar, ma: ma).likelihood(w.map { $0 - mean }) else { return fit }
+        let n = Double(w.count)
+        let k = Double(parameterCount + 1)
+        let minusTwoLogLikelihood = exact.minusTwoLogLikelihood + n * (1 + log(2 * .pi))
+        let aicc = minusTwoLogLikelihood + 2 * k + 2 * k * (k + 1) / max(1, n - k - 1)
+        return ARIMAFit(
+            order: order, ar: ar, ma: ma, mean: mean, variance: max(exact.variance, varianceFloor), aicc: aicc,
+            history: values, residuals: residuals(ar, ma, mean), coordinates: best.point, method: "ML",
+            filteredState: exact.filtered)
     }
 }
 

@@ -24,6 +24,9 @@ extension Sibyl {
         @Option(help: "Comma-separated quantiles to print beside the mean (from 1,000 simulated paths).")
         var quantiles = "0.1,0.5,0.9"
 
+        @Option(help: "How ARIMA coefficients are estimated: css (conditional sum of squares) or ml (exact likelihood).")
+        var arimaEstimation = "css"
+
         @Option(help: "Also draw the history, the median and the outer quantile band as an SVG chart in this file.")
         var plot: String?
 
@@ -36,6 +39,9 @@ extension Sibyl {
         func validate() throws {
             guard horizon > 0 else { throw ValidationError("--horizon must be at least 1") }
             guard period > 0 else { throw ValidationError("--period must be at least 1") }
+            guard AutoARIMA.Estimation(rawValue: arimaEstimation) != nil else {
+                throw ValidationError("--arima-estimation must be css or ml")
+            }
             guard ["auto", "ets", "arima", "npts", "naive2"].contains(algorithm) else {
                 throw ValidationError("--algorithm must be auto, ets, arima, npts or naive2 (prophet and deepar are not built yet)")
             }
@@ -74,10 +80,11 @@ extension Sibyl {
                     (value, levels.map { _ in value })
                 }
             case "arima":
-                guard let fit = AutoARIMA.fit(values, period: period) else {
+                guard let fit = AutoARIMA.fit(values, period: period, estimation: AutoARIMA.Estimation(rawValue: arimaEstimation)!)
+                else {
                     throw ValidationError("no ARIMA model could be fitted to \(values.count) observations (at least 8 are needed)")
                 }
-                FileHandle.standardError.write(Data("model: \(fit.order)\n".utf8))
+                FileHandle.standardError.write(Data("model: \(fit.order) (\(fit.method))\n".utf8))
                 return Self.summarise(
                     fit.samplePaths(horizon: horizon, paths: 1000, seed: 42), mean: fit.forecast(horizon: horizon),
                     levels: levels)

@@ -142,3 +142,32 @@ import Testing
         #expect(error < 3, "sMAPE \(error) with \(fit.order)")
     }
 }
+
+@Suite struct ARMAKalmanTests {
+    @Test func theKalmanLikelihoodOfAnAR1MatchesItsClosedForm() throws {
+        var generator = SplitMix64(seed: 2)
+        var values = [0.0]
+        for _ in 0..<99 { values.append(0.6 * values.last! + generator.nextGaussian()) }
+        let phi = 0.6
+        let result = try #require(ARMAKalman(ar: [phi], ma: []).likelihood(values))
+        var squares = (1 - phi * phi) * values[0] * values[0]
+        for t in 1..<values.count {
+            let error = values[t] - phi * values[t - 1]
+            squares += error * error
+        }
+        let n = Double(values.count)
+        let closedForm = n * log(squares / n) + log(1 / (1 - phi * phi))
+        #expect(abs(result.minusTwoLogLikelihood - closedForm) < 1e-6, "\(result.minusTwoLogLikelihood) against \(closedForm)")
+    }
+
+    @Test func exactLikelihoodEstimatesAnMA1Coefficient() throws {
+        var generator = SplitMix64(seed: 4)
+        let shocks = (0..<400).map { _ in generator.nextGaussian() }
+        let values = (1..<shocks.count).map { shocks[$0] + 0.5 * shocks[$0 - 1] }
+        let fit = try #require(AutoARIMA.fit(values, period: 1, estimation: .exactLikelihood))
+        #expect(fit.method == "ML" || fit.order.q == 0)
+        #expect(fit.order.d == 0)
+        let exact = fit.forecast(horizon: 5)
+        #expect(exact.allSatisfy { abs($0) < 3 })
+    }
+}
