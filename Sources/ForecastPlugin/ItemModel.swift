@@ -12,8 +12,13 @@ struct ItemModel: Codable, Sendable {
     var lastValue: Double
     var lastTime: Date
 
-    /// Trains `algorithm` (`ARIMA`, `ETS` or `NPTS`) on an item's values.
-    static func train(_ values: [Double], period: Int, algorithm: String, lastTime: Date) -> ItemModel {
+    /// The most recent observations a model is trained on: training time grows with the length, and a client's
+    /// minute-level data over years must not keep a job busy for hours.
+    static let trainingLimit = 5000
+
+    /// Trains `algorithm` (`ARIMA`, `ETS` or `NPTS`) on an item's values (at most the last ``trainingLimit``).
+    static func train(_ allValues: [Double], period: Int, algorithm: String, lastTime: Date) -> ItemModel {
+        let values = Array(allValues.suffix(trainingLimit))
         let last = values.last ?? 0
         if algorithm == "ARIMA", let arima = AutoARIMA.fit(values, period: period) {
             return ItemModel(arima: arima, period: period, lastValue: last, lastTime: lastTime)
