@@ -92,9 +92,9 @@ def main():
     r = json.loads(subprocess.run(["Rscript", "-e", LIST_AND_FIT_R], capture_output=True, text=True, check=True).stdout)
     series = r["series"]
     scores = {name: {"smape": [], "mase": []}
-              for name in ("sibyl", "sibyl_arima", "sibyl_arima_ml", "auto", "ets", "arima", "naive2")}
+              for name in ("sibyl", "sibyl_arima", "sibyl_arima_ml", "prophet", "auto", "ets", "arima", "naive2")}
     inside = total = 0
-    sibyl_seconds = auto_seconds = arima_seconds = arima_ml_seconds = 0.0
+    sibyl_seconds = auto_seconds = arima_seconds = arima_ml_seconds = prophet_seconds = 0.0
     with tempfile.TemporaryDirectory() as work:
         work = pathlib.Path(work)
         for entry in series:
@@ -113,12 +113,16 @@ def main():
             started = time.perf_counter()
             arima_ml, _ = run_sibyl(options.sibyl, history, period, h, "arima", work, "--arima-estimation", "ml")
             arima_ml_seconds += time.perf_counter() - started
+            started = time.perf_counter()
+            prophet, _ = run_sibyl(options.sibyl, history, period, h, "prophet", work)
+            prophet_seconds += time.perf_counter() - started
             if ours is None:  # too short for any ETS model: Sibyl answers an error; score it as Naive2
                 ours, bands = naive2, None
             auto = auto or naive2
             our_arima = our_arima or naive2
             arima_ml = arima_ml or naive2
-            forecasts = {"sibyl": ours, "sibyl_arima": our_arima, "sibyl_arima_ml": arima_ml, "auto": auto, "ets": entry["ets"], "arima": entry["arima"], "naive2": naive2}
+            prophet = prophet or naive2
+            forecasts = {"sibyl": ours, "sibyl_arima": our_arima, "sibyl_arima_ml": arima_ml, "prophet": prophet, "auto": auto, "ets": entry["ets"], "arima": entry["arima"], "naive2": naive2}
             for name, forecast in forecasts.items():
                 scores[name]["smape"].append(smape(actual, forecast))
                 scores[name]["mase"].append(mase(history, actual, forecast, period))
@@ -138,9 +142,11 @@ def main():
     print(f"{len(series)} series (R datasets and forecast packages; monthly, quarterly, yearly; length >= 24)")
     print(f"{'method':<28} {'sMAPE':>7} {'MASE':>7} {'OWA':>7} {'seconds':>8}")
     seconds = {"sibyl": sibyl_seconds, "sibyl_arima": arima_seconds, "sibyl_arima_ml": arima_ml_seconds,
+               "prophet": prophet_seconds,
                "auto": auto_seconds, "ets": r["ets_seconds"], "arima": r["arima_seconds"],
                "naive2": float("nan")}
     labels = {"sibyl": "Sibyl AutoETS", "sibyl_arima": "Sibyl AutoARIMA (CSS)", "sibyl_arima_ml": "Sibyl AutoARIMA (ML)",
+              "prophet": "Sibyl Prophet-like",
               "auto": "Sibyl auto (AutoPredictor)", "ets": "R forecast::ets",
               "arima": "R forecast::auto.arima", "naive2": "Naive2"}
     for name, label in labels.items():

@@ -5,7 +5,7 @@ import SibylCore
 extension ForecastPlugin {
     static let algorithmPrefix = "arn:aws:forecast:::algorithm/"
     /// The algorithms with an engine here; the others of Forecast's list are refused by name.
-    static let builtAlgorithms = ["ARIMA", "ETS", "NPTS"]
+    static let builtAlgorithms = ["ARIMA", "ETS", "NPTS", "Prophet"]
     static let knownAlgorithms = ["ETS", "NPTS", "ARIMA", "Prophet", "Deep_AR_Plus", "CNN-QR"]
 
     /// CreatePredictor (the legacy API): one algorithm for every item (`PerformAutoML` makes the AutoPredictor's
@@ -22,7 +22,7 @@ extension ForecastPlugin {
             algorithm = String(arn.dropFirst(Self.algorithmPrefix.count))
             guard Self.builtAlgorithms.contains(algorithm) else {
                 throw ForecastLimits.invalid(
-                    "The \(algorithm) algorithm is not available in this deployment yet; ARIMA, ETS and NPTS are.")
+                    "The \(algorithm) algorithm is not available in this deployment yet; ARIMA, ETS, NPTS and Prophet are.")
             }
         }
         let offset = input.EvaluationParameters?.BackTestWindowOffset

@@ -3,7 +3,7 @@ import Forecasting
 import SibylCore
 
 /// Amazon Forecast on the Forecasting engine: dataset groups, datasets, CSV imports from the S3 stand-in,
-/// predictors (AutoARIMA, AutoETS, NPTS) with backtests, forecasts and exports; the other operations follow with
+/// predictors (AutoARIMA, AutoETS, Prophet-like, NPTS) with backtests, forecasts and exports; the other operations follow with
 /// their engines and answer `UnknownOperationException` until then.
 public struct ForecastPlugin: ServicePlugin {
     public init() {}
@@ -99,7 +99,7 @@ public struct ForecastPlugin: ServicePlugin {
     }
 
     public func readiness() async -> EngineReadiness {
-        .ready("AutoPredictor: AutoARIMA per item (NPTS for intermittent items); CreatePredictor: ARIMA, ETS, NPTS")
+        .ready("AutoPredictor: AutoARIMA per item (NPTS for intermittent items); CreatePredictor: ARIMA, ETS, Prophet-like, NPTS")
     }
 }
 

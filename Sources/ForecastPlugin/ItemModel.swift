@@ -5,6 +5,7 @@ import Forecasting
 /// for its model is forecast by its last value.
 struct ItemModel: Codable, Sendable {
     var arima: ARIMAFit?
+    var prophet: ProphetLikeFit?
     var ets: ETSFit?
     var npts: NPTS?
     var history: [Double]?
@@ -16,12 +17,15 @@ struct ItemModel: Codable, Sendable {
     /// minute-level data over years must not keep a job busy for hours.
     static let trainingLimit = 5000
 
-    /// Trains `algorithm` (`ARIMA`, `ETS` or `NPTS`) on an item's values (at most the last ``trainingLimit``).
+    /// Trains `algorithm` (`ARIMA`, `ETS`, `Prophet` or `NPTS`) on an item's values (at most the last ``trainingLimit``).
     static func train(_ allValues: [Double], period: Int, algorithm: String, lastTime: Date) -> ItemModel {
         let values = Array(allValues.suffix(trainingLimit))
         let last = values.last ?? 0
         if algorithm == "ARIMA", let arima = AutoARIMA.fit(values, period: period) {
             return ItemModel(arima: arima, period: period, lastValue: last, lastTime: lastTime)
+        }
+        if algorithm == "Prophet", let prophet = ProphetLikeFit.fit(values, period: period) {
+            return ItemModel(prophet: prophet, period: period, lastValue: last, lastTime: lastTime)
         }
         if algorithm == "NPTS" {
             return ItemModel(
@@ -39,6 +43,9 @@ struct ItemModel: Codable, Sendable {
         if let arima {
             paths = arima.samplePaths(horizon: horizon, paths: 1000, seed: seed)
             mean = arima.forecast(horizon: horizon)
+        } else if let prophet {
+            paths = prophet.samplePaths(horizon: horizon, paths: 1000, seed: seed)
+            mean = prophet.forecast(horizon: horizon)
         } else if let ets {
             paths = ets.samplePaths(horizon: horizon, paths: 1000, seed: seed)
             mean = ets.forecast(horizon: horizon)

@@ -18,7 +18,7 @@ extension Sibyl {
         var period = 1
 
         @Option(
-            help: "auto (the AutoPredictor's choice: arima, or npts for intermittent series), arima, ets (the ETS model with the least AICc), npts, or naive2 (M4's benchmark).")
+            help: "auto (the AutoPredictor's choice: arima, or npts for intermittent series), arima, ets (the ETS model with the least AICc), prophet (the Prophet-like model), npts, or naive2 (M4's benchmark).")
         var algorithm = "auto"
 
         @Option(help: "Comma-separated quantiles to print beside the mean (from 1,000 simulated paths).")
@@ -42,8 +42,8 @@ extension Sibyl {
             guard AutoARIMA.Estimation(rawValue: arimaEstimation) != nil else {
                 throw ValidationError("--arima-estimation must be css or ml")
             }
-            guard ["auto", "ets", "arima", "npts", "naive2"].contains(algorithm) else {
-                throw ValidationError("--algorithm must be auto, ets, arima, npts or naive2 (prophet and deepar are not built yet)")
+            guard ["auto", "ets", "arima", "prophet", "npts", "naive2"].contains(algorithm) else {
+                throw ValidationError("--algorithm must be auto, ets, arima, prophet, npts or naive2 (deepar is not built yet)")
             }
             guard parsedQuantiles.count == quantiles.split(separator: ",").count, parsedQuantiles.allSatisfy({ $0 > 0 && $0 < 1 })
             else { throw ValidationError("--quantiles must be numbers between 0 and 1, e.g. 0.1,0.5,0.9") }
@@ -85,6 +85,14 @@ extension Sibyl {
                     throw ValidationError("no ARIMA model could be fitted to \(values.count) observations (at least 8 are needed)")
                 }
                 FileHandle.standardError.write(Data("model: \(fit.order) (\(fit.method))\n".utf8))
+                return Self.summarise(
+                    fit.samplePaths(horizon: horizon, paths: 1000, seed: 42), mean: fit.forecast(horizon: horizon),
+                    levels: levels)
+            case "prophet":
+                guard let fit = ProphetLikeFit.fit(values, period: period) else {
+                    throw ValidationError("\(values.count) observations are too few for the Prophet-like model (at least 8)")
+                }
+                FileHandle.standardError.write(Data("model: Prophet-like\n".utf8))
                 return Self.summarise(
                     fit.samplePaths(horizon: horizon, paths: 1000, seed: 42), mean: fit.forecast(horizon: horizon),
                     levels: levels)

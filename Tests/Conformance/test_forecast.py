@@ -197,14 +197,14 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
                                           DatasetArns=[dataset])["DatasetGroupArn"]
     common = dict(ForecastHorizon=6, InputDataConfig={"DatasetGroupArn": group},
                   FeaturizationConfig={"ForecastFrequency": "M"})
-    with pytest.raises(botocore.exceptions.ClientError) as prophet:
-        forecast.create_predictor(PredictorName=unique("prophet"), AlgorithmArn="arn:aws:forecast:::algorithm/Prophet",
+    with pytest.raises(botocore.exceptions.ClientError) as deepar:
+        forecast.create_predictor(PredictorName=unique("deepar"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus",
                                   **common)
-    assert prophet.value.response["Error"]["Code"] == "InvalidInputException"
-    assert "Prophet" in prophet.value.response["Error"]["Message"]
+    assert deepar.value.response["Error"]["Code"] == "InvalidInputException"
+    assert "Deep_AR_Plus" in deepar.value.response["Error"]["Message"]
 
     results = {}
-    for algorithm in ("ETS", "ARIMA", "NPTS"):
+    for algorithm in ("ETS", "ARIMA", "Prophet", "NPTS"):
         arn = forecast.create_predictor(PredictorName=unique(algorithm.lower()),
                                         AlgorithmArn=f"arn:aws:forecast:::algorithm/{algorithm}",
                                         EvaluationParameters={"NumberOfBacktestWindows": 2}, **common)["PredictorArn"]
@@ -221,8 +221,8 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
         # Two windows of six months: the later one ends where the data end (December 2019).
         assert max(w["TestWindowEnd"] for w in windows[1:]).strftime("%Y-%m") == "2019-12"
     # A smooth trend with a season is what smoothing and ARIMA models; NPTS only resamples the past.
-    assert results["ETS"] < results["NPTS"] and results["ARIMA"] < results["NPTS"]
-    assert results["ETS"] < 0.05 and results["ARIMA"] < 0.05
+    assert results["ETS"] < results["NPTS"] and results["ARIMA"] < results["NPTS"] and results["Prophet"] < results["NPTS"]
+    assert results["ETS"] < 0.05 and results["ARIMA"] < 0.05 and results["Prophet"] < 0.05
 
 
 def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
@@ -250,6 +250,6 @@ def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
     svg = ElementTree.parse(chart).getroot()
     assert svg.tag.endswith("svg")
     assert len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 3
-    refused = subprocess.run([SIBYL_BIN, "forecast", str(series), "--horizon", "3", "--algorithm", "prophet"],
+    refused = subprocess.run([SIBYL_BIN, "forecast", str(series), "--horizon", "3", "--algorithm", "deepar"],
                              capture_output=True, text=True, timeout=60)
     assert refused.returncode != 0 and "not built yet" in refused.stderr

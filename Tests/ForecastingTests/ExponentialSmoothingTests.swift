@@ -171,3 +171,21 @@ import Testing
         #expect(exact.allSatisfy { abs($0) < 3 })
     }
 }
+
+@Suite struct ProphetLikeTests {
+    @Test func aTrendThatBendsIsFollowedAndTheSeasonKept() throws {
+        var generator = SplitMix64(seed: 6)
+        // Slope 1 for 60 steps, then slope 3, with a 12-step season of amplitude 10.
+        let truth = (0..<120).map { t -> Double in
+            let trend = t < 60 ? Double(t) : 60 + 3 * Double(t - 60)
+            return 100 + trend + 10 * sin(2 * Double.pi * Double(t) / 12)
+        }
+        let values = truth.map { $0 + generator.nextGaussian() }
+        let fit = try #require(ProphetLikeFit.fit(Array(values.prefix(108)), period: 12))
+        let forecast = fit.forecast(horizon: 12)
+        let error = ForecastAccuracy.sMAPE(actual: Array(truth.suffix(12)), forecast: forecast)
+        #expect(error < 3, "sMAPE \(error)")
+        let paths = fit.samplePaths(horizon: 12, paths: 200, seed: 1)
+        #expect(paths.count == 200 && paths.allSatisfy { $0.count == 12 })
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// A Prophet-like additive model: a piecewise-linear trend whose slope may change at 25 potential changepoints in the
+/// first 80% of the history (a Laplace prior keeps most changes at zero), plus Fourier terms for the season, fitted
+/// as the maximum a posteriori estimate (lasso on the slope changes, ridge on the Fourier terms, by coordinate
+/// descent on the series scaled by its largest value, as Prophet scales). Forecast paths extend the trend with new
+/// changepoints drawn at the rate and size seen in the history, plus Gaussian noise.
+public struct ProphetLikeFit: Sendable, Codable {
+    let count: Int
+    let period: Int
+    let fourierOrder: Int
+    let changepoints: [Double]
+    let coefficients: [Double]
+    let scale: Double
+    let residualDeviation: Double
+    let meanChangeSize: Double
+
+    /// Laplace prior scale on slope changes (Prophet's `changepoint_prior_scale`) and the seasonal prior's.
+    static let changepointPriorScale = 0.05
+    static let seasonalityPriorScale = 10.0
+
+    /// Fits the model (nil for fewer than 8 observations).
+    public static func fit(_ values: [Double], period: Int) -> ProphetLikeFit? {
+        let n = values.count
+        guard n >= 8 else { return nil }
+        let scale = max(values.map(abs).max() ?? 1, 1e-9)
+        let y = values.map { $0 / scale }
+        let changeCount = min(25, max(0, Int(Double(n) * 0.8) - 1))
+        let changepoints = (0..<changeCount).map { Double($0 + 1) * 0.8 / Double(changeCount + 1) }
+        let order = period > 1 && n >= 2 * period ? min(10, period / 2) : 0
+        let columns = Self.design(
+            at: (0..<n).map { Double($0) / Double(n - 1) }, period: period, fourierOrder: order, changepoints: changepoints,
+            historyLength: n)
+        let width = columns.count
+        // The MAP objective Σr²/2σ² + Σ|δ|/τ + Σβ²/2σₛ², divided by n/σ²: the penalties scale with the noise variance,
+        // estimated beforehand as half the variance of the first differences (which removes trend and level).
+        let differences = (1..<n).map { y[$0] - y[$0 - 1] }
+        let differenceMean = differences.reduce(0, +) / Double(differences.count)
+        let noise = max(1e-12, differences.reduce(0) { $0 + ($1 - differenceMean) * ($1 - differenceMean) } / Double(differences.count) / 2)
+        let l1 = noise / (Self.changepointPriorScale * Double(n))
+        let l2 = noise / (Self.seasonalityPriorScale * Self.seasonalityPriorScale * Double(n))
+        var beta = [Double](repeating: 0, count: width)
+        var residual = y
+        let norms = columns.map { column in column.reduce(0) { $0 + $1 * $1 } / Double(n) }
+        for _ in 0..<300 {
+            var largest = 0.0
+            for j in 0..<width where norms[j] > 0 {
+                let column = columns[j]
+                var rho = 0.0
+                for t in 0..<n { rho += column[t] * (residual[t] + column[t] * beta[j]) }
+                rho /= Double(n)
+                let updated: Double
+                if j < 2 {
+                    updated = rho / norms[j]
+                } else if j < 2 + changepoints.count {
+                    updated = rho > l1 ? (rho - l1) / norms[j] : (rho < -l1 ? (rho + l1) / norms[j] : 0)
+                } else {
+                    updated = rho / (norms[j] + l2)
+                }
+                let change = updated - beta[j]
+                if change != 0 {
+                    for t in 0..<n { residual[t] -= change * column[t] }
+                    beta[j] = updated
+                    largest = max(largest, abs(change))
+                }
+            }
+            if largest < 1e-9 { break }
+        }
+        let deviation = (residual.reduce(0) { $0 + $1 * $1 } / Double(max(1, n - 1))).squareRoot()
+        let changes = beta[2..<(2 + changepoints.count)].map(abs)
+        return ProphetLikeFit(
+            count: n, period: period, fourierOrder: order, changepoints: changepoints, coefficients: beta, scale: scale,
+            residualDeviation: deviation, meanChangeSize: changes.isEmpty ? 0 : changes.reduce(0, +) / Double(changes.count))
+    }
+
+    /// The columns of the design matrix at times `at` (history scaled to 0…1): intercept, slope, the hinge functions
+    /// (t − s)₊ of the changepoints, then cos/sin pairs of the season.
+    static func design(at times: [Double], period: Int, fourierOrder: Int, changepoints: [Double], historyLength: Int)
+        -> [[Double]]
+    {
+        var columns: [[Double]] = [times.map { _ in 1 }, times]
+        for point in changepoints { columns.append(times.map { max(0, $0 - point) }) }
+        for k in 0..<fourierOrder {
+            let frequency = 2 * Double.pi * Double(k + 1) * Double(historyLength - 1) / Double(period)
+            columns.append(times.map { cos(frequency * $0) })
+            columns.append(times.map { sin(frequency * $0) })
+        }
+        return columns
+    }
+
+    /// The fitted mean for the next `horizon` steps (the trend continues with its last slope).
+    public func forecast(horizon: Int) -> [Double] {
+        let times = (0..<horizon).map { Double(count + $0) / Double(count - 1) }
+        let columns = Self.design(
+            at: times, period: period, fourierOrder: fourierOrder, changepoints: changepoints, historyLength: count)
+        return (0..<horizon).map { step in
+            zip(columns, coefficients).reduce(0) { $0 + $1.0[step] * $1.1 } * scale
+        }
+    }
+
+    /// Simulated futures: new slope changes arrive at the history's rate of changepoints with Laplace-distributed
+    /// sizes of the mean change seen, plus Gaussian noise of the residuals' deviation.
+    public func samplePaths(horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
+        var generator = SplitMix64(seed: seed)
+        let mean = forecast(horizon: horizon)
+        let step = 1 / Double(count - 1)
+        let rate = Double(changepoints.count) / Double(count)
+        return (0..<paths).map { _ in
+            var slopeChange = 0.0
+            var drift = 0.0
+            return (0..<horizon).map { index in
+                if generator.nextUniform() < rate, meanChangeSize > 0 {
+                    let magnitude = -meanChangeSize * log(generator.nextUniform())
+                    slopeChange += generator.nextUniform() < 0.5 ? magnitude : -magnitude
+                }
+                drift += slopeChange * step
+                return mean[index] + (drift + residualDeviation * generator.nextGaussian()) * scale
+            }
+        }
+    }
+}
