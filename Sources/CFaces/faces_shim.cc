@@ -55,11 +55,6 @@ matrix<rgb_pixel> copy_image(const uint8_t *rgb, int width, int height, int stri
     return image;
 }
 
-rectangle to_rectangle(const sibyl_face_box &box) {
-    return rectangle(static_cast<long>(box.left), static_cast<long>(box.top), static_cast<long>(box.right),
-                     static_cast<long>(box.bottom));
-}
-
 }  // namespace
 
 struct sibyl_faces {
@@ -88,57 +83,45 @@ extern "C" sibyl_faces *sibyl_faces_open(const char *landmarks_path, const char 
 
 extern "C" void sibyl_faces_close(sibyl_faces *faces) { delete faces; }
 
-extern "C" int sibyl_faces_detect(sibyl_faces *faces, const uint8_t *rgb, int width, int height, int stride,
-                                  int upsample, double threshold, sibyl_face_box *out, int capacity) {
+extern "C" int sibyl_faces_analyze(sibyl_faces *faces, const uint8_t *rgb, int width, int height, int stride,
+                                   int upsample, double threshold, sibyl_face *out, float *embeddings, int capacity) {
     try {
-        matrix<rgb_pixel> image = copy_image(rgb, width, height, stride);
+        const matrix<rgb_pixel> image = copy_image(rgb, width, height, stride);
+        matrix<rgb_pixel> searched = image;
         double scale = 1;
         for (int step = 0; step < upsample; ++step) {
-            pyramid_up(image);
+            pyramid_up(searched);
             scale *= 2;
         }
         std::vector<rect_detection> found;
-        faces->detector(image, found, threshold);
+        faces->detector(searched, found, threshold);
         std::sort(found.begin(), found.end(),
                   [](const rect_detection &a, const rect_detection &b) { return a.detection_confidence > b.detection_confidence; });
         int written = 0;
         for (const auto &face : found) {
             if (written == capacity) break;
-            out[written++] = sibyl_face_box{face.rect.left() / scale, face.rect.top() / scale,
-                                            (face.rect.right() + 1) / scale, (face.rect.bottom() + 1) / scale,
-                                            face.detection_confidence};
+            sibyl_face &result = out[written];
+            result.box = sibyl_face_box{face.rect.left() / scale, face.rect.top() / scale,
+                                        (face.rect.right() + 1) / scale, (face.rect.bottom() + 1) / scale,
+                                        face.detection_confidence};
+            const rectangle box(static_cast<long>(result.box.left), static_cast<long>(result.box.top),
+                                static_cast<long>(result.box.right), static_cast<long>(result.box.bottom));
+            const full_object_detection shape = faces->landmarks(image, box);
+            for (unsigned long part = 0; part < 5 && part < shape.num_parts(); ++part) {
+                result.points[2 * part] = shape.part(part).x();
+                result.points[2 * part + 1] = shape.part(part).y();
+            }
+            if (embeddings != nullptr) {
+                matrix<rgb_pixel> chip;
+                extract_image_chip(image, get_face_chip_details(shape, 150, 0.25), chip);
+                const matrix<float, 0, 1> vector = faces->embedder(chip);
+                for (long index = 0; index < 128; ++index) {
+                    embeddings[128 * written + index] = index < vector.size() ? vector(index) : 0;
+                }
+            }
+            ++written;
         }
-        return static_cast<int>(found.size());
-    } catch (...) {
-        return -1;
-    }
-}
-
-extern "C" int sibyl_faces_landmarks(sibyl_faces *faces, const uint8_t *rgb, int width, int height, int stride,
-                                     sibyl_face_box box, double points[10]) {
-    try {
-        matrix<rgb_pixel> image = copy_image(rgb, width, height, stride);
-        full_object_detection shape = faces->landmarks(image, to_rectangle(box));
-        for (unsigned long part = 0; part < 5 && part < shape.num_parts(); ++part) {
-            points[2 * part] = shape.part(part).x();
-            points[2 * part + 1] = shape.part(part).y();
-        }
-        return 0;
-    } catch (...) {
-        return -1;
-    }
-}
-
-extern "C" int sibyl_faces_embed(sibyl_faces *faces, const uint8_t *rgb, int width, int height, int stride,
-                                 sibyl_face_box box, float embedding[128]) {
-    try {
-        matrix<rgb_pixel> image = copy_image(rgb, width, height, stride);
-        full_object_detection shape = faces->landmarks(image, to_rectangle(box));
-        matrix<rgb_pixel> chip;
-        extract_image_chip(image, get_face_chip_details(shape, 150, 0.25), chip);
-        matrix<float, 0, 1> vector = faces->embedder(chip);
-        for (long index = 0; index < 128 && index < vector.size(); ++index) embedding[index] = vector(index);
-        return 0;
+        return written;
     } catch (...) {
         return -1;
     }

@@ -51,22 +51,15 @@ struct ItemModel: Codable, Sendable {
             mean = ets.forecast(horizon: horizon)
         } else if let npts, let history {
             paths = npts.samplePaths(history: history, period: period, horizon: horizon, paths: 1000, seed: seed)
-            mean = (0..<horizon).map { step in paths.reduce(0) { $0 + $1[step] } / Double(paths.count) }
+            mean = PathSummary.mean(paths)
         } else {
             let flat = [Double](repeating: lastValue, count: horizon)
-            return Dictionary(uniqueKeysWithValues: types.map { ($0, flat) })
+            return Dictionary(types.map { ($0, flat) }, uniquingKeysWith: { first, _ in first })
         }
-        var values: [String: [Double]] = [:]
-        for type in types {
-            if type == "mean" {
-                values[type] = mean
-            } else if let level = Double(type) {
-                values[type] = (0..<horizon).map { step in
-                    let sorted = paths.map { $0[step] }.sorted()
-                    return sorted[min(sorted.count - 1, Int(level * Double(sorted.count)))]
-                }
-            }
-        }
+        let quantiles = types.compactMap { type in Double(type).map { (type: type, level: $0) } }
+        let bands = PathSummary.quantiles(paths, levels: quantiles.map(\.level))
+        var values = Dictionary(zip(quantiles.map(\.type), bands), uniquingKeysWith: { first, _ in first })
+        if types.contains("mean") { values["mean"] = mean }
         return values
     }
 }

@@ -351,15 +351,7 @@ enum UnitRoot {
         var remainder: [Double] = []
         var seasonPlusRemainder: [Double] = []
         for time in half..<(values.count - half) {
-            var average: Double
-            if period % 2 == 0 {
-                average = (values[time - half] + values[time + half]) / 2
-                for offset in (-half + 1)..<half { average += values[time + offset] }
-                average /= Double(period)
-            } else {
-                average = values[(time - half)...(time + half)].reduce(0, +) / Double(period)
-            }
-            let detrended = values[time] - average
+            let detrended = values[time] - SeasonalDecomposition.centredAverage(values, at: time, period: period)
             seasonPlusRemainder.append(detrended)
             remainder.append(detrended - indices[time % period])
         }

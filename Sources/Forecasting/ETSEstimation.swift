@@ -197,14 +197,7 @@ enum SeasonalDecomposition {
         var sums = [Double](repeating: 0, count: period)
         var counts = [Double](repeating: 0, count: period)
         for time in half..<(values.count - half) {
-            var average: Double
-            if period % 2 == 0 {
-                average = (values[time - half] + values[time + half]) / 2
-                for offset in (-half + 1)..<half { average += values[time + offset] }
-                average /= Double(period)
-            } else {
-                average = values[(time - half)...(time + half)].reduce(0, +) / Double(period)
-            }
+            let average = centredAverage(values, at: time, period: period)
             guard !multiplicative || average > 0 else { return nil }
             sums[time % period] += multiplicative ? values[time] / average : values[time] - average
             counts[time % period] += 1
@@ -214,6 +207,16 @@ enum SeasonalDecomposition {
         let mean = indices.reduce(0, +) / Double(period)
         indices = indices.map { multiplicative ? $0 / mean : $0 - mean }
         return indices
+    }
+
+    /// The centred moving average of one season around `time` (a 2×m average for even periods); valid for
+    /// `period / 2 ≤ time < count − period / 2`.
+    static func centredAverage(_ values: [Double], at time: Int, period: Int) -> Double {
+        let half = period / 2
+        guard period % 2 == 0 else { return values[(time - half)...(time + half)].reduce(0, +) / Double(period) }
+        var sum = (values[time - half] + values[time + half]) / 2
+        for offset in (-half + 1)..<half { sum += values[time + offset] }
+        return sum / Double(period)
     }
 }
 

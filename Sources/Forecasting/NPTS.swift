@@ -10,7 +10,8 @@ public struct NPTS: Sendable, Codable {
     public var kernel: Kernel
     /// Draw only from the same position in the season (period > 1).
     public var seasonal: Bool
-    /// The exponential kernel's weight: a past value `d` steps (seasonal: seasons) back has weight `exp(−λ·d)`.
+    /// The exponential kernel's weight: a past value `d` seasons back (seasonal variant), or `d` periods back counted
+    /// in steps / period (non-seasonal variant; steps when the period is 1), has weight `exp(−λ·d)`.
     public var lambda: Double
     /// At most this many past values are kept (Amazon's default context: the whole training range, capped).
     public static let contextLength = 1100
@@ -27,28 +28,30 @@ public struct NPTS: Sendable, Codable {
         guard !context.isEmpty else { return [[Double]](repeating: [Double](repeating: 0, count: horizon), count: paths) }
         let useSeason = seasonal && period > 1 && context.count >= period
         var generator = SplitMix64(seed: seed)
+        // A candidate's weight depends only on how far back it is (in draws from the newest), so the kernel is
+        // computed once for the longest candidate list any step can have.
+        let longest = context.count + horizon
+        let unit = useSeason ? 1 : Double(max(1, period))
+        let kernelWeights = (0..<longest).map { distance in
+            kernel == .uniform ? 1 : exp(-lambda * Double(distance + 1) / unit)
+        }
         return (0..<paths).map { _ in
             var series = context
             var path: [Double] = []
             for _ in 0..<horizon {
+                // Candidates, newest first: the same position in earlier seasons, or every earlier time.
                 let time = series.count
-                let candidates = useSeason
-                    ? Array(stride(from: time - period, through: 0, by: -period))
-                    : Array((0..<time).reversed())
-                let weights = candidates.enumerated().map { distance, _ in
-                    kernel == .uniform ? 1 : exp(-lambda * Double(distance + 1) / (useSeason ? 1 : Double(max(1, period))))
-                }
-                let total = weights.reduce(0, +)
+                let stepBack = useSeason ? period : 1
+                let count = (time - stepBack) / stepBack + 1
+                let total = kernelWeights[0..<count].reduce(0, +)
                 var target = generator.nextUniform() * total
-                var chosen = candidates[0]
-                for (index, weight) in weights.enumerated() {
-                    target -= weight
-                    if target <= 0 {
-                        chosen = candidates[index]
-                        break
-                    }
+                var chosen = 0
+                while chosen < count - 1 {
+                    target -= kernelWeights[chosen]
+                    if target <= 0 { break }
+                    chosen += 1
                 }
-                let value = series[chosen]
+                let value = series[time - stepBack * (chosen + 1)]
                 series.append(value)
                 path.append(value)
             }

@@ -122,12 +122,9 @@ extension Sibyl {
         }
 
         static func summarise(_ paths: [[Double]], mean: [Double]?, levels: [Double]) -> [(mean: Double, bands: [Double])] {
-            guard let horizon = paths.first?.count else { return [] }
-            return (0..<horizon).map { step in
-                let sorted = paths.map { $0[step] }.sorted()
-                let average = mean?[step] ?? sorted.reduce(0, +) / Double(sorted.count)
-                return (average, levels.map { sorted[min(sorted.count - 1, Int($0 * Double(sorted.count)))] })
-            }
+            let means = mean ?? PathSummary.mean(paths)
+            let bands = PathSummary.quantiles(paths, levels: levels)
+            return means.indices.map { step in (means[step], bands.map { $0[step] }) }
         }
 
         static func readValues(_ file: String) throws -> [Double] {

@@ -16,10 +16,11 @@ public struct DominantColor: Sendable, Equatable {
     /// The CSS colour name nearest in CIELAB.
     public var cssName: String {
         let lab = Lab(red: red, green: green, blue: blue)
-        return CSSColors.all.min { lab.distance(to: Lab(red: $0.red, green: $0.green, blue: $0.blue))
-            < lab.distance(to: Lab(red: $1.red, green: $1.green, blue: $1.blue))
-        }!.name
+        return Self.cssLab.min { lab.distance(to: $0.lab) < lab.distance(to: $1.lab) }!.name
     }
+
+    /// The CSS colours in CIELAB, converted once.
+    private static let cssLab = CSSColors.all.map { (name: $0.name, lab: Lab(red: $0.red, green: $0.green, blue: $0.blue)) }
 
     /// One of twelve plain colour names, from hue, saturation and value.
     public var simplifiedName: String {

@@ -28,9 +28,6 @@ public actor EnginePool<Engine: Sendable> {
         }
     }
 
-    /// How many engines exist now.
-    public var count: Int { created }
-
     private func borrow() async throws -> Engine {
         while true {
             if let engine = idle.popLast() { return engine }

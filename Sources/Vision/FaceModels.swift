@@ -27,47 +27,36 @@ public final class FaceModels: @unchecked Sendable {
 
     deinit { sibyl_faces_close(handle) }
 
-    /// Frontal faces with the detector's margin (0 at its threshold), best first.
-    func detect(_ image: RGBImage, upsample: Int, threshold: Double = 0, capacity: Int = 100) throws(VisionError)
-        -> [(box: PixelRect, score: Double)]
+    /// A face the models found: its box, the detector's margin (0 at its threshold), the five landmark points, and
+    /// the embedding when asked for.
+    struct Finding {
+        var box: PixelRect
+        var score: Double
+        var points: [(x: Double, y: Double)]
+        var embedding: [Float]?
+    }
+
+    /// Frontal faces with their landmarks (and embeddings), best first, in one pass over the picture.
+    func analyze(_ image: RGBImage, upsample: Int, threshold: Double, embeddings: Bool, capacity: Int = 100)
+        throws(VisionError) -> [Finding]
     {
-        var boxes = [sibyl_face_box](repeating: sibyl_face_box(), count: capacity)
-        let found = image.pixels.withUnsafeBufferPointer { pixels in
-            sibyl_faces_detect(
-                handle, pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.stride), Int32(upsample),
-                threshold, &boxes, Int32(capacity))
+        var found = [sibyl_face](repeating: sibyl_face(), count: capacity)
+        var vectors = [Float](repeating: 0, count: embeddings ? 128 * capacity : 0)
+        let written = image.pixels.withUnsafeBufferPointer { pixels in
+            vectors.withUnsafeMutableBufferPointer { vectors in
+                sibyl_faces_analyze(
+                    handle, pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.stride),
+                    Int32(upsample), threshold, &found, embeddings ? vectors.baseAddress : nil, Int32(capacity))
+            }
         }
-        guard found >= 0 else { throw VisionError(.engine, "the face detector failed") }
-        return boxes.prefix(min(Int(found), capacity)).map {
-            (PixelRect(x: $0.left, y: $0.top, width: $0.right - $0.left, height: $0.bottom - $0.top), $0.score)
+        guard written >= 0 else { throw VisionError(.engine, "the face models failed on this picture") }
+        return found.prefix(Int(written)).enumerated().map { index, face in
+            let box = face.box
+            let points = withUnsafeBytes(of: face.points) { Array($0.bindMemory(to: Double.self)) }
+            return Finding(
+                box: PixelRect(x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top),
+                score: box.score, points: (0..<5).map { (points[2 * $0], points[2 * $0 + 1]) },
+                embedding: embeddings ? Array(vectors[(128 * index)..<(128 * index + 128)]) : nil)
         }
-    }
-
-    /// The five landmark points of the face in `box`.
-    func landmarks(_ image: RGBImage, box: PixelRect) throws(VisionError) -> [(x: Double, y: Double)] {
-        var points = [Double](repeating: 0, count: 10)
-        let status = image.pixels.withUnsafeBufferPointer { pixels in
-            sibyl_faces_landmarks(
-                handle, pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.stride), Self.cBox(box),
-                &points)
-        }
-        guard status == 0 else { throw VisionError(.engine, "the landmark predictor failed") }
-        return (0..<5).map { (points[2 * $0], points[2 * $0 + 1]) }
-    }
-
-    /// The 128-dimensional embedding of the face in `box`.
-    func embedding(_ image: RGBImage, box: PixelRect) throws(VisionError) -> [Float] {
-        var vector = [Float](repeating: 0, count: 128)
-        let status = image.pixels.withUnsafeBufferPointer { pixels in
-            sibyl_faces_embed(
-                handle, pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.stride), Self.cBox(box),
-                &vector)
-        }
-        guard status == 0 else { throw VisionError(.engine, "the face embedding network failed") }
-        return vector
-    }
-
-    private static func cBox(_ box: PixelRect) -> sibyl_face_box {
-        sibyl_face_box(left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height, score: 0)
     }
 }

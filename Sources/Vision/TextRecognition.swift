@@ -1,6 +1,6 @@
 /// A word read from a picture: its text, its box in pixels of the upright picture, the corners of the text in
 /// reading order (top-left, top-right, bottom-right, bottom-left of the text as read), and a confidence 0–100.
-public struct RecognizedWord: Sendable, Equatable {
+public struct RecognizedWord: Sendable {
     public var text: String
     public var box: PixelRect
     public var corners: [(x: Double, y: Double)]
@@ -23,14 +23,10 @@ public struct RecognizedWord: Sendable, Equatable {
             text: text, box: box.scaled(by: factor), corners: corners.map { ($0.x * factor, $0.y * factor) },
             confidence: confidence, isDictionaryWord: isDictionaryWord)
     }
-
-    public static func == (left: RecognizedWord, right: RecognizedWord) -> Bool {
-        left.text == right.text && left.box == right.box && left.confidence == right.confidence
-    }
 }
 
 /// A line of text: its words in reading order.
-public struct RecognizedLine: Sendable, Equatable {
+public struct RecognizedLine: Sendable {
     public var words: [RecognizedWord]
 
     public init(words: [RecognizedWord]) { self.words = words }

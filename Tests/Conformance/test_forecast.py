@@ -140,6 +140,10 @@ def test_requests_are_checked(clients):
         forecast.create_dataset(DatasetName=unique("bad"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
                                 DataFrequency="fortnightly", Schema=SCHEMA)
     assert frequency.value.response["Error"]["Code"] == "InvalidInputException"
+    with pytest.raises(botocore.exceptions.ClientError) as repeated:
+        forecast.create_auto_predictor(PredictorName=unique("repeated"), ForecastHorizon=3, ForecastTypes=["0.1", "0.10"],
+                                       DataConfig={"DatasetGroupArn": "arn:aws:forecast:us-east-1:000000000000:dataset-group/x"})
+    assert repeated.value.response["Error"]["Code"] == "InvalidInputException"
     name = unique("twice")
     forecast.create_dataset_group(DatasetGroupName=name, Domain="CUSTOM")
     with pytest.raises(botocore.exceptions.ClientError) as twice:

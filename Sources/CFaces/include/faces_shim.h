@@ -26,24 +26,21 @@ sibyl_faces *sibyl_faces_open(const char *landmarks_path, const char *embedding_
 /// Frees the models.
 void sibyl_faces_close(sibyl_faces *faces);
 
-/// Finds frontal faces in an RGB image (3 bytes a pixel, rows `stride` bytes apart), upsampling it `upsample`
-/// times first to find small faces. Writes at most `capacity` faces, best first, and answers how many were found
-/// (or -1 on an internal error).
-int sibyl_faces_detect(
+/// What is found of one face: its box, and its five landmarks as x,y pairs in pixels (the two corners of the eye
+/// on the image's left, the two corners of the other eye, the bottom of the nose).
+typedef struct {
+    sibyl_face_box box;
+    double points[10];
+} sibyl_face;
+
+/// Finds frontal faces in an RGB image (3 bytes a pixel, rows `stride` bytes apart), upsampling it `upsample` times
+/// first to find small faces, places each face's landmarks and, when `embeddings` is not NULL, writes its
+/// 128-dimensional embedding (two faces of one person lie within about 0.6 of each other in Euclidean distance)
+/// at `embeddings + 128 * i`. The image is copied once; each face's landmarks are placed once. Writes at most
+/// `capacity` faces, best first, and answers how many it wrote (or -1 on an internal error).
+int sibyl_faces_analyze(
     sibyl_faces *faces, const uint8_t *rgb, int width, int height, int stride, int upsample, double threshold,
-    sibyl_face_box *out, int capacity);
-
-/// The five landmarks of a face found in `box`, as x,y pairs in pixels: the two corners of the eye on the image's
-/// left, the two corners of the other eye, and the bottom of the nose. Answers 0, or -1 on an internal error.
-int sibyl_faces_landmarks(
-    sibyl_faces *faces, const uint8_t *rgb, int width, int height, int stride, sibyl_face_box box,
-    double points[10]);
-
-/// The 128-dimensional embedding of a face aligned on its landmarks (two faces of one person lie within about
-/// 0.6 of each other in Euclidean distance). Answers 0, or -1 on an internal error.
-int sibyl_faces_embed(
-    sibyl_faces *faces, const uint8_t *rgb, int width, int height, int stride, sibyl_face_box box,
-    float embedding[128]);
+    sibyl_face *out, float *embeddings, int capacity);
 
 #ifdef __cplusplus
 }
