@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
-"""Forecasting accuracy and speed: Sibyl's AutoETS and AutoARIMA beside R's forecast::ets and forecast::auto.arima
-(Debian's r-cran-forecast), and M4's Naive2, on the same real series in the same run.
+"""Forecasting accuracy and speed: Sibyl's models beside R's forecast::ets and forecast::auto.arima (Debian's
+r-cran-forecast), and M4's Naive2, on the same real series in the same run.
 
     Benchmarks/forecast.py [--sibyl .build/release/sibyl] [--show]
 
-Series: every univariate monthly, quarterly and yearly series of length 24 or more in R's `datasets` and
-`forecast` packages (as Rscript lists them), the last h values held out: h = 18 monthly, 8 quarterly, 6 yearly
-(the M4 horizons). Measures, as the M4 competition defines them: mean sMAPE, mean MASE (scaled by the in-sample
-seasonal naive error), and OWA = (sMAPE / sMAPE of Naive2 + MASE / MASE of Naive2) / 2 over the whole set (below 1
-beats Naive2). Time: wall-clock seconds to fit and forecast every series; for Sibyl that is one `sibyl forecast`
-process per series (start-up included), for R the loop inside one Rscript process (its start-up not counted).
-Also the share of held-out values inside the 80% interval of "Sibyl auto" (p10–p90 of 1,000 simulated paths). "Sibyl
-auto" is `--algorithm auto`, the AutoPredictor's per-item choice (AutoARIMA, or NPTS for intermittent series).
+Series, two sets reported apart and together:
+- "R": every univariate monthly, quarterly and yearly series of length 24 or more in R's `datasets` and `forecast`
+  packages (as Rscript lists them);
+- "M1": the yearly series of length 24 or more of the M1 competition, as the PyPI package `aeon` ships them
+  (`m1_yearly_dataset.tsf`; the wheel is fetched once with `pip download` into .sibyl/benchmark-data/).
+The last h values are held out: h = 18 monthly, 8 quarterly, 6 yearly (the M4 horizons). Measures, as the M4
+competition defines them: mean sMAPE, mean MASE (scaled by the in-sample seasonal naive error), and OWA = (sMAPE /
+sMAPE of Naive2 + MASE / MASE of Naive2) / 2 over the set (below 1 beats Naive2). Time: wall-clock seconds to fit and
+forecast every series; for Sibyl one `sibyl forecast` process per season length (items in one CSV with an item_id
+column, start-up included), for R the loop inside one Rscript process (its start-up not counted). Also the share of
+held-out values inside the 80% interval (p10-p90 of 1,000 simulated paths) of "Sibyl auto", the AutoPredictor's
+per-item choice.
 """
 
 import argparse
@@ -22,12 +26,17 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
+DATA = REPO / ".sibyl" / "benchmark-data"
+AEON = "aeon==1.6.0"
+M1_MEMBER = "aeon/datasets/data/m1_yearly_dataset/m1_yearly_dataset.tsf"
+HORIZONS = {12: 18, 4: 8, 1: 6}
 
-
-
-LIST_AND_FIT_R = r"""
+# Lists R's series, adds the M1 series given in a file (one series a line: name, then values), holds out the last h
+# of each and fits ets and auto.arima to the rest.
+FIT_R = r"""
 suppressMessages(library(forecast))
 found <- list()
 for (pkg in c("datasets", "forecast")) {
@@ -42,6 +51,10 @@ for (pkg in c("datasets", "forecast")) {
     found[[paste(pkg, name, sep = "::")]] <- x
   }
 }
+for (line in readLines(commandArgs(trailingOnly = TRUE)[1])) {
+  cells <- strsplit(line, ",")[[1]]
+  found[[paste0("M1::", cells[1])]] <- ts(as.numeric(cells[-1]), frequency = 1)
+}
 horizon <- function(x) switch(as.character(frequency(x)), "12" = 18, "4" = 8, "1" = 6)
 out <- list()
 timing <- c(ets = 0, arima = 0)
@@ -49,17 +62,48 @@ for (key in names(found)) {
   x <- found[[key]]; h <- horizon(x)
   train <- ts(head(as.numeric(x), -h), frequency = frequency(x))
   t0 <- proc.time()[["elapsed"]]
-  fe <- tryCatch(as.numeric(forecast(ets(train), h = h)$mean), error = function(e) rep(tail(train, 1), h))
+  flat <- function(e) list(mean = rep(tail(train, 1), h), lower = rep(NA, h), upper = rep(NA, h))
+  fe <- tryCatch(forecast(ets(train), h = h, level = 80), error = flat)
   t1 <- proc.time()[["elapsed"]]
-  fa <- tryCatch(as.numeric(forecast(auto.arima(train), h = h)$mean), error = function(e) rep(tail(train, 1), h))
+  fa <- tryCatch(forecast(auto.arima(train), h = h, level = 80), error = flat)
   t2 <- proc.time()[["elapsed"]]
+  num <- function(v) paste(format(as.numeric(v), digits = 15), collapse = ",")
   timing[["ets"]] <- timing[["ets"]] + (t1 - t0); timing[["arima"]] <- timing[["arima"]] + (t2 - t1)
-  out[[length(out) + 1]] <- sprintf('{"name":"%s","period":%d,"values":[%s],"horizon":%d,"ets":[%s],"arima":[%s]}',
-    key, frequency(x), paste(format(as.numeric(x), digits = 15), collapse = ","), h,
-    paste(format(fe, digits = 15), collapse = ","), paste(format(fa, digits = 15), collapse = ","))
+  out[[length(out) + 1]] <- sprintf(
+    '{"name":"%s","period":%d,"values":[%s],"horizon":%d,"ets":[%s],"arima":[%s],"ets_band":[[%s],[%s]],"arima_band":[[%s],[%s]]}',
+    key, frequency(x), num(x), h, num(fe$mean), num(fa$mean), num(fe$lower), num(fe$upper), num(fa$lower), num(fa$upper))
 }
 cat(sprintf('{"ets_seconds":%f,"arima_seconds":%f,"series":[%s]}', timing[["ets"]], timing[["arima"]], paste(out, collapse = ",")))
 """
+
+# Sibyl's methods: label, `sibyl forecast` arguments.
+SIBYL_METHODS = {
+    "auto": ("Sibyl auto (AutoPredictor)", ["--algorithm", "auto"]),
+    "sibyl_arima": ("Sibyl AutoARIMA (CSS)", ["--algorithm", "arima"]),
+    "sibyl_arima_ml": ("Sibyl AutoARIMA (ML)", ["--algorithm", "arima", "--arima-estimation", "ml"]),
+    "sibyl_ets": ("Sibyl AutoETS", ["--algorithm", "ets"]),
+    "prophet": ("Sibyl Prophet-like", ["--algorithm", "prophet"]),
+    "naive2": ("Naive2", ["--algorithm", "naive2"]),
+}
+R_METHODS = {"ets": "R forecast::ets", "arima": "R forecast::auto.arima"}
+
+
+def m1_yearly_series():
+    """The M1 yearly series of length 24 or more, as (name, values), from aeon's wheel."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    wheels = sorted(DATA.glob("aeon-*.whl"))
+    if not wheels:
+        subprocess.run([sys.executable, "-m", "pip", "download", AEON, "--no-deps", "-d", str(DATA)],
+                       check=True, capture_output=True)
+        wheels = sorted(DATA.glob("aeon-*.whl"))
+    text = zipfile.ZipFile(wheels[-1]).read(M1_MEMBER).decode()
+    found = []
+    for line in text.split("@data", 1)[1].strip().splitlines():
+        name, _, values = line.split(":", 2)
+        values = [float(v) for v in values.split(",")]
+        if len(values) >= 24:
+            found.append((name, values))
+    return found
 
 
 def smape(actual, forecast):
@@ -72,15 +116,45 @@ def mase(history, actual, forecast, period):
     return statistics.mean(abs(a - f) for a, f in zip(actual, forecast)) / max(scale, 1e-12)
 
 
-def run_sibyl(sibyl, values, period, horizon, algorithm, work, *extra):
-    path = work / "series.csv"
-    path.write_text("value\n" + "\n".join(repr(v) for v in values) + "\n")
-    result = subprocess.run([sibyl, "forecast", str(path), "--horizon", str(horizon), "--period", str(period),
-                             "--algorithm", algorithm, *extra], capture_output=True, text=True)
-    if result.returncode != 0:
-        return None, None
-    rows = [line.split(",") for line in result.stdout.strip().splitlines()[1:]]
-    return [float(r[1]) for r in rows], [(float(r[2]), float(r[4])) for r in rows]
+def run_sibyl(sibyl, series, arguments, work):
+    """Forecasts every series with one `sibyl forecast` process per season length. Returns {name: (mean, (p10, p90)
+    per step)} (a series Sibyl refused is missing) and the wall-clock seconds of all processes."""
+    results, seconds = {}, 0.0
+    for period, h in HORIZONS.items():
+        group = [entry for entry in series if entry["period"] == period]
+        if not group:
+            continue
+        path = work / f"items-{period}.csv"
+        path.write_text("item_id,value\n" + "".join(
+            f"{index},{value!r}\n" for index, entry in enumerate(group) for value in entry["values"][:-h]))
+        started = time.perf_counter()
+        result = subprocess.run([sibyl, "forecast", str(path), "--horizon", str(h), "--period", str(period), *arguments],
+                                capture_output=True, text=True)
+        seconds += time.perf_counter() - started
+        if result.returncode != 0:
+            # One series the method cannot fit fails the whole file: forecast the group one series at a time.
+            for index, entry in enumerate(group):
+                single = work / "single.csv"
+                single.write_text("item_id,value\n" + "".join(f"0,{value!r}\n" for value in entry["values"][:-h]))
+                started = time.perf_counter()
+                one = subprocess.run([sibyl, "forecast", str(single), "--horizon", str(h), "--period", str(period),
+                                      *arguments], capture_output=True, text=True)
+                seconds += time.perf_counter() - started
+                if one.returncode == 0:
+                    results.update(parse(one.stdout, {"0": entry["name"]}))
+            continue
+        results.update(parse(result.stdout, {str(index): entry["name"] for index, entry in enumerate(group)}))
+    return results, seconds
+
+
+def parse(output, names):
+    found = {}
+    for line in output.strip().splitlines()[1:]:
+        cells = line.split(",")
+        mean, bands = found.setdefault(names[cells[0]], ([], []))
+        mean.append(float(cells[2]))
+        bands.append((float(cells[3]), float(cells[5])))
+    return found
 
 
 def main():
@@ -89,71 +163,61 @@ def main():
     parser.add_argument("--show", action="store_true")
     options = parser.parse_args()
 
-    r = json.loads(subprocess.run(["Rscript", "-e", LIST_AND_FIT_R], capture_output=True, text=True, check=True).stdout)
-    series = r["series"]
-    scores = {name: {"smape": [], "mase": []}
-              for name in ("sibyl", "sibyl_arima", "sibyl_arima_ml", "prophet", "auto", "ets", "arima", "naive2")}
-    inside = total = 0
-    sibyl_seconds = auto_seconds = arima_seconds = arima_ml_seconds = prophet_seconds = 0.0
     with tempfile.TemporaryDirectory() as work:
         work = pathlib.Path(work)
-        for entry in series:
+        m1 = work / "m1.csv"
+        m1.write_text("".join(name + "," + ",".join(repr(v) for v in values) + "\n" for name, values in m1_yearly_series()))
+        r = json.loads(subprocess.run(["Rscript", "-e", FIT_R, str(m1)], capture_output=True, text=True,
+                                      check=True).stdout)
+        series = r["series"]
+        forecasts, seconds = {}, {"ets": r["ets_seconds"], "arima": r["arima_seconds"]}
+        for method, (_, arguments) in SIBYL_METHODS.items():
+            forecasts[method], seconds[method] = run_sibyl(options.sibyl, series, arguments, work)
+
+    labels = {method: label for method, (label, _) in SIBYL_METHODS.items()} | R_METHODS
+    sets = {"R": [s for s in series if not s["name"].startswith("M1::")],
+            "M1": [s for s in series if s["name"].startswith("M1::")], "all": series}
+    for set_name, members in sets.items():
+        scores = {method: {"smape": [], "mase": []} for method in labels}
+        coverage = {method: [0, 0] for method in labels if method != "naive2"}
+        for entry in members:
             values, h, period = entry["values"], entry["horizon"], entry["period"]
             history, actual = values[:-h], values[-h:]
-            started = time.perf_counter()
-            ours, bands = run_sibyl(options.sibyl, history, period, h, "ets", work)
-            sibyl_seconds += time.perf_counter() - started
-            naive2, _ = run_sibyl(options.sibyl, history, period, h, "naive2", work)
-            started = time.perf_counter()
-            auto, auto_bands = run_sibyl(options.sibyl, history, period, h, "auto", work)
-            auto_seconds += time.perf_counter() - started
-            started = time.perf_counter()
-            our_arima, _ = run_sibyl(options.sibyl, history, period, h, "arima", work)
-            arima_seconds += time.perf_counter() - started
-            started = time.perf_counter()
-            arima_ml, _ = run_sibyl(options.sibyl, history, period, h, "arima", work, "--arima-estimation", "ml")
-            arima_ml_seconds += time.perf_counter() - started
-            started = time.perf_counter()
-            prophet, _ = run_sibyl(options.sibyl, history, period, h, "prophet", work)
-            prophet_seconds += time.perf_counter() - started
-            if ours is None:  # too short for any ETS model: Sibyl answers an error; score it as Naive2
-                ours, bands = naive2, None
-            auto = auto or naive2
-            our_arima = our_arima or naive2
-            arima_ml = arima_ml or naive2
-            prophet = prophet or naive2
-            forecasts = {"sibyl": ours, "sibyl_arima": our_arima, "sibyl_arima_ml": arima_ml, "prophet": prophet, "auto": auto, "ets": entry["ets"], "arima": entry["arima"], "naive2": naive2}
-            for name, forecast in forecasts.items():
-                scores[name]["smape"].append(smape(actual, forecast))
-                scores[name]["mase"].append(mase(history, actual, forecast, period))
-            if auto_bands:
-                inside += sum(low <= a <= high for a, (low, high) in zip(actual, auto_bands))
-                total += len(actual)
-            if options.show:
-                print(f"{entry['name']:<32} m={period:<2} n={len(history):<4} sMAPE sibyl {smape(actual, ours):6.2f} "
-                      f"sibyl-arima {smape(actual, our_arima):6.2f} "
-                      f"ets {smape(actual, entry['ets']):6.2f} arima {smape(actual, entry['arima']):6.2f} "
-                      f"naive2 {smape(actual, naive2):6.2f}")
+            naive2 = forecasts["naive2"][entry["name"]][0]
+            for method in labels:
+                if method in R_METHODS:
+                    forecast = entry[method]
+                else:  # a series Sibyl refused (too short for the model) is scored as Naive2
+                    forecast = forecasts[method].get(entry["name"], (naive2, None))[0]
+                scores[method]["smape"].append(smape(actual, forecast))
+                scores[method]["mase"].append(mase(history, actual, forecast, period))
+            for method in coverage:
+                if method in R_METHODS:
+                    low, high = entry[method + "_band"]
+                    bands = list(zip(low, high))
+                else:
+                    bands = forecasts[method].get(entry["name"], (None, None))[1]
+                if bands and all(isinstance(value, float) for band in bands for value in band):
+                    coverage[method][0] += sum(low <= a <= high for a, (low, high) in zip(actual, bands))
+                    coverage[method][1] += len(actual)
+            if options.show and set_name == "all":
+                print(f"{entry['name']:<32} m={period:<2} n={len(history):<4} " + " ".join(
+                    f"{method} {scores[method]['smape'][-1]:6.2f}" for method in labels))
 
-    def owa(name):
-        return (statistics.mean(scores[name]["smape"]) / statistics.mean(scores["naive2"]["smape"])
-                + statistics.mean(scores[name]["mase"]) / statistics.mean(scores["naive2"]["mase"])) / 2
+        def owa(method):
+            return (statistics.mean(scores[method]["smape"]) / statistics.mean(scores["naive2"]["smape"])
+                    + statistics.mean(scores[method]["mase"]) / statistics.mean(scores["naive2"]["mase"])) / 2
 
-    print(f"{len(series)} series (R datasets and forecast packages; monthly, quarterly, yearly; length >= 24)")
-    print(f"{'method':<28} {'sMAPE':>7} {'MASE':>7} {'OWA':>7} {'seconds':>8}")
-    seconds = {"sibyl": sibyl_seconds, "sibyl_arima": arima_seconds, "sibyl_arima_ml": arima_ml_seconds,
-               "prophet": prophet_seconds,
-               "auto": auto_seconds, "ets": r["ets_seconds"], "arima": r["arima_seconds"],
-               "naive2": float("nan")}
-    labels = {"sibyl": "Sibyl AutoETS", "sibyl_arima": "Sibyl AutoARIMA (CSS)", "sibyl_arima_ml": "Sibyl AutoARIMA (ML)",
-              "prophet": "Sibyl Prophet-like",
-              "auto": "Sibyl auto (AutoPredictor)", "ets": "R forecast::ets",
-              "arima": "R forecast::auto.arima", "naive2": "Naive2"}
-    for name, label in labels.items():
-        print(f"{label:<28} {statistics.mean(scores[name]['smape']):>7.3f} {statistics.mean(scores[name]['mase']):>7.3f} "
-              f"{owa(name):>7.3f} {seconds[name]:>8.2f}")
-    if total:
-        print(f"Sibyl auto 80% interval coverage: {inside / total:.3f} of {total} held-out values")
+        print(f"\n{set_name}: {len(members)} series")
+        print(f"{'method':<28} {'sMAPE':>7} {'MASE':>7} {'OWA':>7}")
+        for method, label in labels.items():
+            print(f"{label:<28} {statistics.mean(scores[method]['smape']):>7.3f} "
+                  f"{statistics.mean(scores[method]['mase']):>7.3f} {owa(method):>7.3f}")
+        print("80% interval coverage (share of held-out values inside p10-p90, or R's 80% interval): " + ", ".join(
+            f"{labels[method]} {inside / total:.3f}" for method, (inside, total) in coverage.items() if total))
+    print(f"\nseconds to fit and forecast all {len(series)} series:")
+    for method, label in labels.items():
+        print(f"{label:<28} {seconds[method]:>8.2f}")
 
 
 if __name__ == "__main__":

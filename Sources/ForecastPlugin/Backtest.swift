@@ -28,9 +28,7 @@ struct Backtest {
                 let history = Array(item.values[..<cutoff])
                 let actual = Array(item.values[cutoff..<(cutoff + horizon)])
                 // An AutoPredictor's choice is made again inside each window, on that window's history only.
-                let chosen =
-                    algorithm == "AUTO"
-                    ? AlgorithmChoice.choose(history, period: frequency.seasonalPeriod, horizon: horizon).rawValue : algorithm
+                let chosen = ItemModel.algorithm(named: algorithm, for: history, period: frequency.seasonalPeriod, horizon: horizon)
                 let model = ItemModel.train(
                     history, period: frequency.seasonalPeriod, algorithm: chosen,
                     lastTime: frequency.advance(item.first, by: cutoff - 1))

@@ -65,10 +65,8 @@ struct ForecastWorkHandler: JobHandler {
                 guard let first = series.first, let last = series.last else { continue }
                 let values = Self.regular(series, frequency: frequency)
                 grids[item] = (values, first.time)
-                let algorithm =
-                    predictor.algorithm == "AUTO"
-                    ? AlgorithmChoice.choose(values, period: frequency.seasonalPeriod, horizon: predictor.horizon).rawValue
-                    : predictor.algorithm
+                let algorithm = ItemModel.algorithm(
+                    named: predictor.algorithm, for: values, period: frequency.seasonalPeriod, horizon: predictor.horizon)
                 models[item] = ItemModel.train(
                     values, period: frequency.seasonalPeriod, algorithm: algorithm, lastTime: last.time)
             }

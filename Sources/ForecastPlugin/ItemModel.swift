@@ -1,15 +1,9 @@
 import Foundation
 import Forecasting
 
-/// An item's trained model: ARIMA, exponential smoothing (ETS), or NPTS over its recent history; an item too short
-/// for its model is forecast by its last value.
+/// An item's trained model over its recent history; an item too short for its model is forecast by its last value.
 struct ItemModel: Codable, Sendable {
-    var arima: ARIMAFit?
-    var prophet: ProphetLikeFit?
-    var ets: ETSFit?
-    var npts: NPTS?
-    var history: [Double]?
-    var period: Int = 1
+    var model: SeriesModel?
     var lastValue: Double
     var lastTime: Date
 
@@ -17,49 +11,34 @@ struct ItemModel: Codable, Sendable {
     /// minute-level data over years must not keep a job busy for hours.
     static let trainingLimit = 5000
 
-    /// Trains `algorithm` (`ARIMA`, `ETS`, `Prophet` or `NPTS`) on an item's values (at most the last ``trainingLimit``).
-    static func train(_ allValues: [Double], period: Int, algorithm: String, lastTime: Date) -> ItemModel {
+    /// The algorithm a predictor's `algorithm` (an ARN's name, or `AUTO`) trains on an item's values: `AUTO` is the
+    /// AutoPredictor's choice for these values.
+    static func algorithm(named name: String, for values: [Double], period: Int, horizon: Int) -> SeriesModel.Algorithm {
+        SeriesModel.Algorithm(rawValue: name) ?? AlgorithmChoice.choose(values, period: period, horizon: horizon)
+    }
+
+    /// Trains `algorithm` on an item's values (at most the last ``trainingLimit``).
+    static func train(_ allValues: [Double], period: Int, algorithm: SeriesModel.Algorithm, lastTime: Date) -> ItemModel {
         let values = Array(allValues.suffix(trainingLimit))
-        let last = values.last ?? 0
-        if algorithm == "ARIMA", let arima = AutoARIMA.fit(values, period: period) {
-            return ItemModel(arima: arima, period: period, lastValue: last, lastTime: lastTime)
-        }
-        if algorithm == "Prophet", let prophet = ProphetLikeFit.fit(values, period: period) {
-            return ItemModel(prophet: prophet, period: period, lastValue: last, lastTime: lastTime)
-        }
-        if algorithm == "NPTS" {
-            return ItemModel(
-                npts: NPTS(), history: Array(values.suffix(NPTS.contextLength)), period: period, lastValue: last,
-                lastTime: lastTime)
-        }
-        return ItemModel(ets: AutoETS.fit(values, period: period), period: period, lastValue: last, lastTime: lastTime)
+        return ItemModel(
+            model: SeriesModel.fit(values, period: period, algorithm: algorithm), lastValue: values.last ?? 0,
+            lastTime: lastTime)
     }
 
     /// The forecast of each type (`mean`, or a quantile such as "0.1") for `horizon` steps, from 1,000 seeded
-    /// sample paths.
+    /// sample paths (of each member, for an ensemble).
     func predict(horizon: Int, types: [String], seed: UInt64) -> [String: [Double]] {
-        let paths: [[Double]]
-        let mean: [Double]
-        if let arima {
-            paths = arima.samplePaths(horizon: horizon, paths: 1000, seed: seed)
-            mean = arima.forecast(horizon: horizon)
-        } else if let prophet {
-            paths = prophet.samplePaths(horizon: horizon, paths: 1000, seed: seed)
-            mean = prophet.forecast(horizon: horizon)
-        } else if let ets {
-            paths = ets.samplePaths(horizon: horizon, paths: 1000, seed: seed)
-            mean = ets.forecast(horizon: horizon)
-        } else if let npts, let history {
-            paths = npts.samplePaths(history: history, period: period, horizon: horizon, paths: 1000, seed: seed)
-            mean = PathSummary.mean(paths)
-        } else {
+        guard let model else {
             let flat = [Double](repeating: lastValue, count: horizon)
             return Dictionary(types.map { ($0, flat) }, uniquingKeysWith: { first, _ in first })
         }
+        let paths = model.samplePaths(horizon: horizon, paths: 1000, seed: seed)
         let quantiles = types.compactMap { type in Double(type).map { (type: type, level: $0) } }
         let bands = PathSummary.quantiles(paths, levels: quantiles.map(\.level))
         var values = Dictionary(zip(quantiles.map(\.type), bands), uniquingKeysWith: { first, _ in first })
-        if types.contains("mean") { values["mean"] = mean }
+        if types.contains("mean") {
+            if case .npts = model { values["mean"] = PathSummary.mean(paths) } else { values["mean"] = model.forecast(horizon: horizon) }
+        }
         return values
     }
 }

@@ -36,6 +36,13 @@ public struct ARIMAFit: Sendable, Codable {
     /// For ML fits, the Kalman filter's state at the last observation: forecasts run the state equation from it.
     var filteredState: [Double]? = nil
 
+    /// Whether an AR or MA root lies within 1.01 of the unit circle.
+    var nearUnitRoot: Bool {
+        let arRoot = PolynomialRoots.smallestModulus(ar.map { -$0 }) ?? 2
+        let maRoot = PolynomialRoots.smallestModulus(ma) ?? 2
+        return min(arRoot, maRoot) < 1.01
+    }
+
     /// Point forecasts (the sample paths' zero-noise path).
     public func forecast(horizon: Int) -> [Double] { path(horizon: horizon, noise: [Double](repeating: 0, count: horizon)) }
 
@@ -131,7 +138,13 @@ public enum AutoARIMA {
         var cache: [ARIMAOrder: ARIMAFit?] = [:]
         func evaluate(_ order: ARIMAOrder) -> ARIMAFit? {
             if let known = cache[order] { return known }
-            let fitted = ARIMAEstimator.fit(values, order: order)
+            var fitted = ARIMAEstimator.fit(values, order: order)
+            if estimation == .exactLikelihood, let css = fitted {
+                fitted = ARIMAEstimator(values, order: order).refineByMaximumLikelihood(css)
+            }
+            // As auto.arima: a model with an AR or MA root within 1.01 of the unit circle is too near
+            // non-stationarity or non-invertibility to trust, and is not chosen.
+            if let fit = fitted, fit.nearUnitRoot { fitted = nil }
             cache[order] = fitted
             return fitted
         }
@@ -162,8 +175,7 @@ public enum AutoARIMA {
             else { break }
             best = better
         }
-        guard estimation == .exactLikelihood else { return best }
-        return ARIMAEstimator(values, order: best.order).refineByMaximumLikelihood(best)
+        return best
     }
 }
 
@@ -245,15 +257,18 @@ struct ARIMAEstimator {
         let (ar, ma, mean) = unpack(best)
         let e = residuals(ar, ma, mean)
         let sum = e[start...].reduce(0) { $0 + $1 * $1 }
-        let n = Double(effective)
-        let variance = max(sum / n, varianceFloor)
+        let variance = max(sum / Double(effective), varianceFloor)
         guard variance.isFinite else { return nil }
+        // As R's arima: the likelihood counts every differenced observation, whatever the number of conditioning
+        // ones, so that orders are compared on the same data (counting only the residuals favours long AR lags by
+        // about log σ² per dropped observation).
+        let n = Double(w.count)
         let k = Double(parameterCount + 1)
         let logLikelihood = -0.5 * n * (log(2 * .pi * variance) + 1)
         let aicc = -2 * logLikelihood + 2 * k + 2 * k * (k + 1) / max(1, n - k - 1)
         return ARIMAFit(
             order: order, ar: ar, ma: ma, mean: mean,
-            variance: max(sum / max(1, n - Double(parameterCount)), varianceFloor), aicc: aicc, history: values,
+            variance: max(sum / max(1, Double(effective - parameterCount)), varianceFloor), aicc: aicc, history: values,
             residuals: e, coordinates: best, method: "CSS")
     }
 
@@ -344,17 +359,28 @@ enum UnitRoot {
         return sumSquares / (n * n * longRun) > 0.463
     }
 
-    /// Seasonal strength from a classical additive decomposition: 1 − Var(remainder) / Var(season + remainder).
+    /// Seasonal strength, 1 − Var(remainder) / Var(season + remainder), from a decomposition whose season may evolve
+    /// as STL's does: the series less its centred moving average, each season the mean of the same season in the
+    /// nearest 11 cycles (STL's seasonal window in R's `mstl`), so a season that grows with the level still counts.
     static func seasonalStrength(_ values: [Double], period: Int) -> Double {
-        guard let indices = SeasonalDecomposition.indices(values, period: period, multiplicative: false) else { return 0 }
         let half = period / 2
-        var remainder: [Double] = []
-        var seasonPlusRemainder: [Double] = []
-        for time in half..<(values.count - half) {
-            let detrended = values[time] - SeasonalDecomposition.centredAverage(values, at: time, period: period)
-            seasonPlusRemainder.append(detrended)
-            remainder.append(detrended - indices[time % period])
+        guard period > 1, values.count >= 2 * period + 2 * half else { return 0 }
+        let detrended = (half..<(values.count - half)).map {
+            values[$0] - SeasonalDecomposition.centredAverage(values, at: $0, period: period)
         }
+        var remainder: [Double] = []
+        for (index, value) in detrended.enumerated() {
+            var sum = 0.0
+            var count = 0.0
+            for cycle in -5...5 {
+                let other = index + cycle * period
+                guard detrended.indices.contains(other) else { continue }
+                sum += detrended[other]
+                count += 1
+            }
+            remainder.append(value - sum / count)
+        }
+        let seasonPlusRemainder = detrended
         func variance(_ xs: [Double]) -> Double {
             let mean = xs.reduce(0, +) / Double(xs.count)
             return xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(xs.count)

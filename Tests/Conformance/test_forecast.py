@@ -250,7 +250,7 @@ def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
         assert low <= middle <= high
         truth = 200 + 2 * (71 + step) + 30 * math.sin(2 * math.pi * (71 + step) / 12)
         assert abs(mean - truth) < 10
-    assert "model: ARIMA(" in result.stderr
+    assert "model: median of ARIMA(" in result.stderr
     svg = ElementTree.parse(chart).getroot()
     assert svg.tag.endswith("svg")
     assert len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 3

@@ -94,11 +94,46 @@ import Testing
 }
 
 @Suite struct AlgorithmChoiceTests {
-    @Test func intermittentDemandGoesToNPTSAndSmoothSeriesToARIMA() {
+    @Test func intermittentDemandGoesToNPTSAndSmoothSeriesToTheEnsemble() {
         let intermittent = (0..<60).map { $0 % 4 == 0 ? 5.0 : 0 }
         #expect(AlgorithmChoice.choose(intermittent, period: 12, horizon: 6) == .npts)
         let smooth = (0..<60).map { 100 + Double($0) }
-        #expect(AlgorithmChoice.choose(smooth, period: 12, horizon: 6) == .arima)
+        #expect(AlgorithmChoice.choose(smooth, period: 12, horizon: 6) == .ensemble)
+    }
+
+    @Test func theEnsembleForecastsTheMedianOfItsMembersAndPoolsTheirPaths() throws {
+        let series = (0..<72).map { 200 + 2 * Double($0) + 30 * sin(2 * Double.pi * Double($0) / 12) + Double($0 % 5) }
+        let ensemble = try #require(SeriesModel.fit(series, period: 12, algorithm: .ensemble))
+        guard case .ensemble(let members) = ensemble else { Issue.record("not an ensemble: \(ensemble)"); return }
+        #expect(members.count == 3)
+        let forecasts = members.map { $0.forecast(horizon: 6) }
+        let combined = ensemble.forecast(horizon: 6)
+        for step in 0..<6 {
+            let sorted = forecasts.map { $0[step] }.sorted()
+            #expect(combined[step] == sorted[1])
+        }
+        #expect(ensemble.samplePaths(horizon: 6, paths: 100, seed: 1).count == 300)
+        #expect(ensemble.description.hasPrefix("median of ARIMA("))
+    }
+}
+
+@Suite struct PolynomialRootsTests {
+    @Test func theSmallestRootModulusIsFound() throws {
+        // 1 − 0.5z has its root at 2; (1 − 0.5z)(1 − 0.9z) = 1 − 1.4z + 0.45z² has roots 2 and 1/0.9.
+        #expect(abs(try #require(PolynomialRoots.smallestModulus([-0.5])) - 2) < 1e-9)
+        #expect(abs(try #require(PolynomialRoots.smallestModulus([-1.4, 0.45])) - 1 / 0.9) < 1e-9)
+        // 1 + z² has roots ±i, modulus 1.
+        #expect(abs(try #require(PolynomialRoots.smallestModulus([0, 1])) - 1) < 1e-9)
+        #expect(PolynomialRoots.smallestModulus([0, 0]) == nil)
+    }
+
+    @Test func aSeasonGrowingWithTheLevelCountsAsStrong() {
+        // Multiplicative quarterly season on a rising level (like JohnsonJohnson): its amplitude grows tenfold.
+        let season: [Double] = [3, -2, 4, -5]
+        let series = (0..<76).map { (t: Int) -> Double in (1 + Double(t) / 8) * (10 + season[t % 4]) }
+        #expect(UnitRoot.seasonalStrength(series, period: 4) > 0.64)
+        let noise = (0..<76).map { (t: Int) -> Double in 100 + Double((t * 7919) % 13) }
+        #expect(UnitRoot.seasonalStrength(noise, period: 4) < 0.64)
     }
 }
 
