@@ -13,7 +13,8 @@ The last h values are held out: h = 18 monthly, 8 quarterly, 6 yearly (the M4 ho
 competition defines them: mean sMAPE, mean MASE (scaled by the in-sample seasonal naive error), and OWA = (sMAPE /
 sMAPE of Naive2 + MASE / MASE of Naive2) / 2 over the set (below 1 beats Naive2). Time: wall-clock seconds to fit and
 forecast every series; for Sibyl one `sibyl forecast` process per season length (items in one CSV with an item_id
-column, start-up included), for R the loop inside one Rscript process (its start-up not counted). Also the share of
+column, start-up included; DeepAR trains one network across the series of each season length), for R the loop
+inside one Rscript process (its start-up not counted). Also the share of
 held-out values inside the 80% interval (p10-p90 of 1,000 simulated paths) of "Sibyl auto", the AutoPredictor's
 per-item choice.
 """
@@ -83,6 +84,7 @@ SIBYL_METHODS = {
     "sibyl_arima_ml": ("Sibyl AutoARIMA (ML)", ["--algorithm", "arima", "--arima-estimation", "ml"]),
     "sibyl_ets": ("Sibyl AutoETS", ["--algorithm", "ets"]),
     "prophet": ("Sibyl Prophet-like", ["--algorithm", "prophet"]),
+    "deepar": ("Sibyl DeepAR", ["--algorithm", "deepar"]),
     "naive2": ("Naive2", ["--algorithm", "naive2"]),
 }
 R_METHODS = {"ets": "R forecast::ets", "arima": "R forecast::auto.arima"}

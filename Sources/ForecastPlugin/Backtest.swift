@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Forecasting
 
 /// Backtests a predictor's algorithm as Forecast does: for each window, the models are trained on the data before
@@ -11,6 +12,42 @@ struct Backtest {
     let frequency: TimeFrequency
     let algorithm: String
     let forecastTypes: [String]
+    /// DeepAR+'s training settings: the predictor's for Deep_AR_Plus, the defaults for an AutoPredictor (whose
+    /// ensemble includes DeepAR+), nil for the other algorithms.
+    var deepAR: DeepARNetwork.Configuration?
+
+    /// Trains the models of every item on `items` (each item's values and first time), as the predictor keeps them:
+    /// one model per item, and one DeepAR+ network across the items when the algorithm uses it.
+    func train(_ items: [String: (values: [Double], first: Date)], lastTimes: [String: Date]) -> (
+        models: [String: ItemModel], network: DeepARNetwork?
+    ) {
+        let period = frequency.seasonalPeriod
+        let names = items.keys.sorted()
+        let origin = items.values.map(\.first).min() ?? Date()
+        let offsets = names.map { frequency.steps(from: origin, to: items[$0]!.first) }
+        let network = deepAR.flatMap { configuration in
+            DeepARNetwork.train(
+                names.map { Array(items[$0]!.values.suffix(ItemModel.trainingLimit)) },
+                offsets: zip(names, offsets).map { name, offset in
+                    offset + max(0, items[name]!.values.count - ItemModel.trainingLimit)
+                }, period: period, configuration: configuration)
+        }
+        // Items are fitted in parallel.
+        let fitted = Mutex([ItemModel?](repeating: nil, count: names.count))
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let item = items[names[index]]!
+            let chosen = ItemModel.algorithm(named: algorithm, for: item.values, period: period, horizon: horizon)
+            let lastTime = lastTimes[names[index]] ?? frequency.advance(item.first, by: item.values.count - 1)
+            let model = ItemModel.train(
+                item.values, period: period, algorithm: chosen, network: network, seasonOffset: offsets[index],
+                lastTime: lastTime)
+            fitted.withLock { $0[index] = model }
+        }
+        let models = Dictionary(uniqueKeysWithValues: zip(names, fitted.withLock { $0 }).compactMap { name, model in
+            model.map { (name, $0) }
+        })
+        return (models, network)
+    }
 
     func evaluate(_ items: [String: (values: [Double], first: Date)]) -> [BacktestWindow] {
         var results: [BacktestWindow] = []
@@ -22,17 +59,21 @@ struct Backtest {
             var itemCount = 0
             var start: Date?
             var end: Date?
-            for (index, (_, item)) in items.sorted(by: { $0.key < $1.key }).enumerated() {
+            // Every model (an AutoPredictor's choice too, and DeepAR+'s network) is trained again inside each window,
+            // on the history before it only.
+            var histories: [String: (values: [Double], first: Date)] = [:]
+            for (name, item) in items {
                 let cutoff = item.values.count - offset - window * horizon
                 guard cutoff >= 2, cutoff + horizon <= item.values.count else { continue }
-                let history = Array(item.values[..<cutoff])
+                histories[name] = (Array(item.values[..<cutoff]), item.first)
+            }
+            let trained = train(histories, lastTimes: [:])
+            for (index, (name, item)) in items.sorted(by: { $0.key < $1.key }).enumerated() {
+                guard let history = histories[name]?.values, let model = trained.models[name] else { continue }
+                let cutoff = history.count
                 let actual = Array(item.values[cutoff..<(cutoff + horizon)])
-                // An AutoPredictor's choice is made again inside each window, on that window's history only.
-                let chosen = ItemModel.algorithm(named: algorithm, for: history, period: frequency.seasonalPeriod, horizon: horizon)
-                let model = ItemModel.train(
-                    history, period: frequency.seasonalPeriod, algorithm: chosen,
-                    lastTime: frequency.advance(item.first, by: cutoff - 1))
-                let predicted = model.predict(horizon: horizon, types: forecastTypes + ["mean"], seed: UInt64(index + 1))
+                let predicted = model.predict(
+                    horizon: horizon, types: forecastTypes + ["mean"], seed: UInt64(index + 1), network: trained.network)
                 guard let mean = predicted["mean"] else { continue }
                 itemCount += 1
                 start = start ?? frequency.advance(item.first, by: cutoff)

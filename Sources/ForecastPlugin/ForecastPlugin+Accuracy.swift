@@ -5,7 +5,7 @@ import SibylCore
 extension ForecastPlugin {
     static let algorithmPrefix = "arn:aws:forecast:::algorithm/"
     /// The algorithms with an engine here; the others of Forecast's list are refused by name.
-    static let builtAlgorithms = ["ARIMA", "ETS", "NPTS", "Prophet"]
+    static let builtAlgorithms = ["ARIMA", "ETS", "NPTS", "Prophet", "Deep_AR_Plus"]
     static let knownAlgorithms = ["ETS", "NPTS", "ARIMA", "Prophet", "Deep_AR_Plus", "CNN-QR"]
 
     /// CreatePredictor (the legacy API): one algorithm for every item (`PerformAutoML` makes the AutoPredictor's
@@ -22,8 +22,14 @@ extension ForecastPlugin {
             algorithm = String(arn.dropFirst(Self.algorithmPrefix.count))
             guard Self.builtAlgorithms.contains(algorithm) else {
                 throw ForecastLimits.invalid(
-                    "The \(algorithm) algorithm is not available in this deployment yet; ARIMA, ETS, NPTS and Prophet are.")
+                    "The \(algorithm) algorithm is not available in this deployment yet; ARIMA, ETS, NPTS, Prophet and Deep_AR_Plus are.")
             }
+        }
+        if let parameters = input.TrainingParameters {
+            guard algorithm == "Deep_AR_Plus" else {
+                throw ForecastLimits.invalid("TrainingParameters are taken for Deep_AR_Plus only; \(algorithm) has none here.")
+            }
+            _ = try DeepARSettings.configuration(parameters, horizon: input.ForecastHorizon, period: 1)
         }
         let offset = input.EvaluationParameters?.BackTestWindowOffset
         if let offset, offset < input.ForecastHorizon {
@@ -32,7 +38,8 @@ extension ForecastPlugin {
         let response = try await registerPredictor(
             name: input.PredictorName, groupArn: input.InputDataConfig.DatasetGroupArn, horizon: input.ForecastHorizon,
             frequency: input.FeaturizationConfig.ForecastFrequency, types: input.ForecastTypes, algorithm: algorithm,
-            isAuto: false, windows: input.EvaluationParameters?.NumberOfBacktestWindows ?? 1, offset: offset, context: context)
+            isAuto: false, windows: input.EvaluationParameters?.NumberOfBacktestWindows ?? 1, offset: offset,
+            trainingParameters: input.TrainingParameters, context: context)
         return response
     }
 
@@ -43,7 +50,7 @@ extension ForecastPlugin {
             AlgorithmArn: predictor.algorithm == "AUTO" ? nil : Self.algorithmPrefix + predictor.algorithm,
             AutoMLAlgorithmArns: predictor.algorithm == "AUTO" ? ["ARIMA", "ETS", "Prophet", "NPTS"].map { Self.algorithmPrefix + $0 } : nil,
             ForecastHorizon: predictor.horizon, ForecastTypes: predictor.forecastTypes,
-            PerformAutoML: predictor.algorithm == "AUTO", PerformHPO: false,
+            PerformAutoML: predictor.algorithm == "AUTO", PerformHPO: false, TrainingParameters: predictor.trainingParameters,
             EvaluationParameters: EvaluationParameters(
                 NumberOfBacktestWindows: predictor.backtestWindows, BackTestWindowOffset: predictor.backtestOffset ?? predictor.horizon),
             InputDataConfig: InputDataConfig(DatasetGroupArn: predictor.datasetGroupArn),

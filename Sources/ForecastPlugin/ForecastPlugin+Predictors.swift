@@ -22,7 +22,7 @@ extension ForecastPlugin {
     /// Checks a new predictor against its data, stores it CREATE_PENDING and queues its training.
     func registerPredictor(
         name: String, groupArn: String, horizon: Int, frequency requested: String?, types: [String]?, algorithm: String,
-        isAuto: Bool, windows: Int, offset: Int?, context: OperationContext
+        isAuto: Bool, windows: Int, offset: Int?, trainingParameters: [String: String]? = nil, context: OperationContext
     ) async throws -> PredictorArnResponse {
         guard (1...500).contains(horizon) else { throw ForecastLimits.invalid("ForecastHorizon must be 1 to 500.") }
         let group = try existing(StoredDatasetGroup.self, .datasetGroup, arn: groupArn, context: context)
@@ -44,7 +44,8 @@ extension ForecastPlugin {
             name: name, arn: arn, datasetGroupArn: group.arn, horizon: horizon,
             forecastTypes: types ?? Self.defaultForecastTypes, frequency: frequency, status: ForecastStatus.pending,
             message: nil, importJobArns: imports.map(\.arn), created: now, modified: now, models: nil, algorithm: algorithm,
-            isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset, evaluation: nil)
+            trainingParameters: trainingParameters, isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset,
+            evaluation: nil)
         guard try context.resources.putForecastResource(predictor, .predictor, arn: arn, createOnly: true) else {
             throw Self.alreadyExists(arn)
         }

@@ -89,9 +89,13 @@ struct StoredPredictor: BuiltResource, Sendable {
     var modified: Date
     /// Per item: the fitted model and the time of its last observation.
     var models: [String: ItemModel]?
-    /// `ARIMA`, `ETS` or `NPTS` (the algorithm's name in its ARN), or `AUTO`: chosen per item (AutoPredictors and
-    /// `PerformAutoML`).
+    /// `ARIMA`, `ETS`, `NPTS`, `Prophet` or `Deep_AR_Plus` (the algorithm's name in its ARN), or `AUTO`: chosen per
+    /// item (AutoPredictors and `PerformAutoML`).
     var algorithm: String = "AUTO"
+    /// CreatePredictor's TrainingParameters (DeepAR+'s hyperparameters).
+    var trainingParameters: [String: String]?
+    /// DeepAR+'s network, trained across all items (its items' models hold only their recent history).
+    var network: DeepARNetwork?
     var isAutoPredictor: Bool = true
     var backtestWindows: Int = 1
     var backtestOffset: Int?

@@ -59,23 +59,24 @@ struct ForecastWorkHandler: JobHandler {
             guard let frequency = TimeFrequency(predictor.frequency) else {
                 throw WorkFailure("Frequency \(predictor.frequency) is not valid.")
             }
-            var models: [String: ItemModel] = [:]
             var grids: [String: (values: [Double], first: Date)] = [:]
+            var lastTimes: [String: Date] = [:]
             for (item, series) in items {
                 guard let first = series.first, let last = series.last else { continue }
-                let values = Self.regular(series, frequency: frequency)
-                grids[item] = (values, first.time)
-                let algorithm = ItemModel.algorithm(
-                    named: predictor.algorithm, for: values, period: frequency.seasonalPeriod, horizon: predictor.horizon)
-                models[item] = ItemModel.train(
-                    values, period: frequency.seasonalPeriod, algorithm: algorithm, lastTime: last.time)
+                grids[item] = (Self.regular(series, frequency: frequency), first.time)
+                lastTimes[item] = last.time
             }
-            predictor.models = models
-            predictor.evaluation = Backtest(
+            let backtest = Backtest(
                 horizon: predictor.horizon, windows: predictor.backtestWindows,
                 offset: predictor.backtestOffset ?? predictor.horizon, frequency: frequency,
-                algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes
-            ).evaluate(grids)
+                algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes,
+                deepAR: ["Deep_AR_Plus", "AUTO"].contains(predictor.algorithm)
+                    ? try DeepARSettings.configuration(
+                        predictor.trainingParameters, horizon: predictor.horizon, period: frequency.seasonalPeriod) : nil)
+            let trained = backtest.train(grids, lastTimes: lastTimes)
+            predictor.models = trained.models
+            predictor.network = trained.network
+            predictor.evaluation = backtest.evaluate(grids)
         }
     }
 
@@ -88,7 +89,8 @@ struct ForecastWorkHandler: JobHandler {
             for (index, (item, model)) in models.sorted(by: { $0.key < $1.key }).enumerated() {
                 let horizon = predictor.horizon
                 predictions.start[item] = (1...horizon).map { frequency.advance(model.lastTime, by: $0) }
-                let values = model.predict(horizon: horizon, types: forecast.forecastTypes, seed: UInt64(index + 1))
+                let values = model.predict(
+                    horizon: horizon, types: forecast.forecastTypes, seed: UInt64(index + 1), network: predictor.network)
                 predictions.values[item] = Dictionary(
                     uniqueKeysWithValues: values.map { (ForecastLimits.predictionKey($0.key), $0.value) })
             }

@@ -2,6 +2,7 @@ import Foundation
 import Forecasting
 
 /// An item's trained model over its recent history; an item too short for its model is forecast by its last value.
+/// DeepAR's network is the predictor's, shared by its items, and handed in to forecast.
 struct ItemModel: Codable, Sendable {
     var model: SeriesModel?
     var lastValue: Double
@@ -17,28 +18,31 @@ struct ItemModel: Codable, Sendable {
         SeriesModel.Algorithm(rawValue: name) ?? AlgorithmChoice.choose(values, period: period, horizon: horizon)
     }
 
-    /// Trains `algorithm` on an item's values (at most the last ``trainingLimit``).
-    static func train(_ allValues: [Double], period: Int, algorithm: SeriesModel.Algorithm, lastTime: Date) -> ItemModel {
+    /// Trains `algorithm` on an item's values (at most the last ``trainingLimit``), with the predictor's DeepAR
+    /// `network` for the algorithms that read it.
+    static func train(
+        _ allValues: [Double], period: Int, algorithm: SeriesModel.Algorithm, network: DeepARNetwork?, seasonOffset: Int,
+        lastTime: Date
+    ) -> ItemModel {
         let values = Array(allValues.suffix(trainingLimit))
-        return ItemModel(
-            model: SeriesModel.fit(values, period: period, algorithm: algorithm), lastValue: values.last ?? 0,
-            lastTime: lastTime)
+        let model = SeriesModel.fit(
+            values, period: period, algorithm: algorithm, network: network,
+            seasonOffset: seasonOffset + allValues.count - values.count)
+        return ItemModel(model: model, lastValue: values.last ?? 0, lastTime: lastTime)
     }
 
     /// The forecast of each type (`mean`, or a quantile such as "0.1") for `horizon` steps, from 1,000 seeded
     /// sample paths (of each member, for an ensemble).
-    func predict(horizon: Int, types: [String], seed: UInt64) -> [String: [Double]] {
+    func predict(horizon: Int, types: [String], seed: UInt64, network: DeepARNetwork?) -> [String: [Double]] {
         guard let model else {
             let flat = [Double](repeating: lastValue, count: horizon)
             return Dictionary(types.map { ($0, flat) }, uniquingKeysWith: { first, _ in first })
         }
-        let paths = model.samplePaths(horizon: horizon, paths: 1000, seed: seed)
+        let simulation = model.simulate(horizon: horizon, paths: 1000, seed: seed, network: network)
         let quantiles = types.compactMap { type in Double(type).map { (type: type, level: $0) } }
-        let bands = PathSummary.quantiles(paths, levels: quantiles.map(\.level))
+        let bands = PathSummary.quantiles(simulation.paths, levels: quantiles.map(\.level))
         var values = Dictionary(zip(quantiles.map(\.type), bands), uniquingKeysWith: { first, _ in first })
-        if types.contains("mean") {
-            if case .npts = model { values["mean"] = PathSummary.mean(paths) } else { values["mean"] = model.forecast(horizon: horizon) }
-        }
+        if types.contains("mean") { values["mean"] = simulation.point }
         return values
     }
 }

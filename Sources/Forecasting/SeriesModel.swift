@@ -1,30 +1,35 @@
 import Foundation
 
 /// A model fitted to one series by any of the engine's algorithms: what the command line and the Forecast plugin
-/// both forecast from.
+/// both forecast from. DeepAR's network is trained across many series and shared: a series keeps only the history
+/// the network reads, and the network is handed in when forecasting.
 public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
     case arima(ARIMAFit)
     case ets(ETSFit)
     case prophet(ProphetLikeFit)
     /// NPTS draws from the recent history itself.
     case npts(NPTS, history: [Double], period: Int)
+    /// The series' recent history, and the season position of its first value, for the shared DeepAR network.
+    case deepAR(history: [Double], seasonOffset: Int)
     /// The per-step median of the members' point forecasts; its sample paths pool the members' paths.
     case ensemble([SeriesModel])
 
     /// The algorithms a series can be fitted with.
     public enum Algorithm: String, Sendable, Codable, CaseIterable {
-        case arima = "ARIMA", ets = "ETS", prophet = "Prophet", npts = "NPTS"
-        /// AutoARIMA, AutoETS and the Prophet-like model together (`ensemble`).
+        case arima = "ARIMA", ets = "ETS", prophet = "Prophet", npts = "NPTS", deepAR = "Deep_AR_Plus"
+        /// AutoARIMA, AutoETS, the Prophet-like model and (given a network) DeepAR together (`ensemble`).
         case ensemble = "Ensemble"
     }
 
-    /// What an ensemble combines.
-    public static let ensembleMembers: [Algorithm] = [.arima, .ets, .prophet]
+    /// What an ensemble combines: DeepAR joins when a network is given.
+    public static let ensembleMembers: [Algorithm] = [.arima, .ets, .prophet, .deepAR]
 
     /// The model of `algorithm` fitted to `values`, or nil when there are too few values for it (an ensemble keeps
-    /// the members that could be fitted).
+    /// the members that could be fitted). DeepAR needs `network`, trained on these series among others, and the
+    /// series' first step's position on the network's time grid (`seasonOffset`).
     public static func fit(
-        _ values: [Double], period: Int, algorithm: Algorithm, arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares
+        _ values: [Double], period: Int, algorithm: Algorithm, arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares,
+        network: DeepARNetwork? = nil, seasonOffset: Int = 0
     ) -> SeriesModel? {
         switch algorithm {
         case .arima: return AutoARIMA.fit(values, period: period, estimation: arimaEstimation).map(SeriesModel.arima)
@@ -32,8 +37,15 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
         case .prophet: return ProphetLikeFit.fit(values, period: period).map(SeriesModel.prophet)
         case .npts:
             return values.isEmpty ? nil : .npts(NPTS(), history: Array(values.suffix(NPTS.contextLength)), period: period)
+        case .deepAR:
+            guard let network, values.count >= 2 else { return nil }
+            let kept = network.configuration.contextLength + network.period
+            let dropped = max(0, values.count - kept)
+            return .deepAR(history: Array(values.suffix(kept)), seasonOffset: seasonOffset + dropped)
         case .ensemble:
-            let members = ensembleMembers.compactMap { fit(values, period: period, algorithm: $0, arimaEstimation: arimaEstimation) }
+            let members = ensembleMembers.compactMap {
+                fit(values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network, seasonOffset: seasonOffset)
+            }
             if members.count == 1 { return members[0] }
             return members.isEmpty ? nil : .ensemble(members)
         }
@@ -45,35 +57,55 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
         case .ets(let fit): return fit.model.description
         case .prophet: return "Prophet-like"
         case .npts: return "NPTS"
+        case .deepAR: return "DeepAR"
         case .ensemble(let members): return "median of " + members.map(\.description).joined(separator: ", ")
         }
     }
 
-    /// Point forecasts for `horizon` steps: the model's mean (NPTS: the mean of its paths).
-    public func forecast(horizon: Int) -> [Double] {
+    /// A forecast: the point forecast per step and the simulated futures its quantiles come from.
+    public struct Simulation: Sendable {
+        /// The model's mean (NPTS and DeepAR: the mean of their paths; an ensemble: the median of its members').
+        public var point: [Double]
+        public var paths: [[Double]]
+    }
+
+    /// The point forecast and `paths` simulated futures (of each member, for an ensemble), seeded. A DeepAR model
+    /// without its network repeats its last value.
+    public func simulate(horizon: Int, paths: Int, seed: UInt64, network: DeepARNetwork? = nil) -> Simulation {
         switch self {
-        case .arima(let fit): return fit.forecast(horizon: horizon)
-        case .ets(let fit): return fit.forecast(horizon: horizon)
-        case .prophet(let fit): return fit.forecast(horizon: horizon)
-        case .npts: return PathSummary.mean(samplePaths(horizon: horizon, paths: 1000, seed: 42))
+        case .arima(let fit):
+            return Simulation(point: fit.forecast(horizon: horizon), paths: fit.samplePaths(horizon: horizon, paths: paths, seed: seed))
+        case .ets(let fit):
+            return Simulation(point: fit.forecast(horizon: horizon), paths: fit.samplePaths(horizon: horizon, paths: paths, seed: seed))
+        case .prophet(let fit):
+            return Simulation(point: fit.forecast(horizon: horizon), paths: fit.samplePaths(horizon: horizon, paths: paths, seed: seed))
+        case .npts(let npts, let history, let period):
+            let simulated = npts.samplePaths(history: history, period: period, horizon: horizon, paths: paths, seed: seed)
+            return Simulation(point: PathSummary.mean(simulated), paths: simulated)
+        case .deepAR(let history, let seasonOffset):
+            guard let network else {
+                let flat = [Double](repeating: history.last ?? 0, count: horizon)
+                return Simulation(point: flat, paths: [[Double]](repeating: flat, count: paths))
+            }
+            let simulated = network.samplePaths(
+                history: history, offset: seasonOffset, horizon: horizon, paths: paths, seed: seed)
+            return Simulation(point: PathSummary.mean(simulated), paths: simulated)
         case .ensemble(let members):
-            let forecasts = members.map { $0.forecast(horizon: horizon) }
-            return (0..<horizon).map { step in Self.median(forecasts.map { $0[step] }) }
+            let simulations = members.enumerated().map { index, member in
+                member.simulate(horizon: horizon, paths: paths, seed: seed &+ UInt64(index) &* 0x9E37_79B9, network: network)
+            }
+            return Simulation(
+                point: (0..<horizon).map { step in Self.median(simulations.map { $0.point[step] }) },
+                paths: simulations.flatMap(\.paths))
         }
     }
 
-    /// Simulated futures, seeded (an ensemble answers `paths` of each member's).
-    public func samplePaths(horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
+    /// Whether the model (or a member) reads a shared DeepAR network.
+    public var usesNetwork: Bool {
         switch self {
-        case .arima(let fit): return fit.samplePaths(horizon: horizon, paths: paths, seed: seed)
-        case .ets(let fit): return fit.samplePaths(horizon: horizon, paths: paths, seed: seed)
-        case .prophet(let fit): return fit.samplePaths(horizon: horizon, paths: paths, seed: seed)
-        case .npts(let npts, let history, let period):
-            return npts.samplePaths(history: history, period: period, horizon: horizon, paths: paths, seed: seed)
-        case .ensemble(let members):
-            return members.enumerated().flatMap { index, member in
-                member.samplePaths(horizon: horizon, paths: paths, seed: seed &+ UInt64(index) &* 0x9E37_79B9)
-            }
+        case .deepAR: return true
+        case .ensemble(let members): return members.contains { $0.usesNetwork }
+        default: return false
         }
     }
 

@@ -34,6 +34,23 @@ public struct TimeFrequency: Sendable, Equatable, Codable, CustomStringConvertib
         }
     }
 
+    /// The first number of periods after `origin` that reaches `date` (0 when `date` is not later).
+    public func steps(from origin: Date, to date: Date) -> Int {
+        let nominal: Double
+        switch unit {
+        case .year: nominal = 365.2425 * 86400
+        case .month: nominal = 30.436875 * 86400
+        case .week: nominal = 7 * 86400
+        case .day: nominal = 86400
+        case .hour: nominal = 3600
+        case .minute: nominal = 60
+        }
+        // Calendar months and years differ from their average length by less than two periods' worth.
+        var steps = max(0, Int(date.timeIntervalSince(origin) / (nominal * Double(count))) - 2)
+        while advance(origin, by: steps) < date { steps += 1 }
+        return steps
+    }
+
     /// The time `steps` periods after `date` (calendar months and years in UTC).
     public func advance(_ date: Date, by steps: Int) -> Date {
         var calendar = Calendar(identifier: .gregorian)

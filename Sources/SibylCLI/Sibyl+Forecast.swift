@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import Synchronization
 
 extension Sibyl {
     /// `sibyl forecast FILE --horizon H`: forecasts the series in a CSV file (one, or one per item) and prints the
@@ -16,11 +17,14 @@ extension Sibyl {
         var period = 1
 
         @Option(
-            help: "auto (the AutoPredictor's choice: ensemble, or npts for intermittent series), ensemble (per step the median of arima, ets and prophet), arima, ets (the ETS model with the least AICc), prophet (the Prophet-like model), npts, or naive2 (M4's benchmark).")
+            help: "auto (the AutoPredictor's choice: ensemble, or npts for intermittent series), ensemble (per step the median of arima, ets and prophet), arima, ets (the ETS model with the least AICc), prophet (the Prophet-like model), npts, deepar (one network trained across every series in the file), or naive2 (M4's benchmark).")
         var algorithm = "auto"
 
         @Option(help: "Comma-separated quantiles to print beside the mean (from 1,000 simulated paths).")
         var quantiles = "0.1,0.5,0.9"
+
+        @Option(help: "DeepAR's output distribution: student-T, gaussian or negative-binomial (for counts).")
+        var likelihood = "student-T"
 
         @Option(help: "How ARIMA coefficients are estimated: css (conditional sum of squares) or ml (exact likelihood).")
         var arimaEstimation = "css"
@@ -41,8 +45,11 @@ extension Sibyl {
             guard AutoARIMA.Estimation(rawValue: arimaEstimation) != nil else {
                 throw ValidationError("--arima-estimation must be css or ml")
             }
-            guard ["auto", "ensemble", "ets", "arima", "prophet", "npts", "naive2"].contains(algorithm) else {
-                throw ValidationError("--algorithm must be auto, ensemble, ets, arima, prophet, npts or naive2 (deepar is not built yet)")
+            guard ["auto", "ensemble", "ets", "arima", "prophet", "npts", "deepar", "naive2"].contains(algorithm) else {
+                throw ValidationError("--algorithm must be auto, ensemble, ets, arima, prophet, npts, deepar or naive2")
+            }
+            guard DeepARLikelihood(rawValue: likelihood) != nil else {
+                throw ValidationError("--likelihood must be student-T, gaussian or negative-binomial")
             }
             guard parsedQuantiles.count == quantiles.split(separator: ",").count, parsedQuantiles.allSatisfy({ $0 > 0 && $0 < 1 })
             else { throw ValidationError("--quantiles must be numbers between 0 and 1, e.g. 0.1,0.5,0.9") }
@@ -57,13 +64,22 @@ extension Sibyl {
             if multiple, plot != nil { throw ValidationError("--plot draws one series; this file holds an item_id column") }
             let columns = ["step", "mean"] + levels.map { "p\(Self.percent($0))" }
             print(((multiple ? ["item_id"] : []) + columns).joined(separator: ","))
-            for entry in series {
-                let rows: [(mean: Double, bands: [Double])]
-                do {
-                    rows = try forecastRows(entry.values, levels: levels)
-                } catch let error as ValidationError where multiple {
-                    throw ValidationError("item \(entry.item ?? ""): \(error.message)")
+            let network = ["auto", "ensemble", "deepar"].contains(algorithm) ? try trainNetwork(series.map(\.values)) : nil
+            // The items are fitted in parallel, then printed in file order.
+            let forecasts = Mutex([Result<Rows, ValidationError>?](repeating: nil, count: series.count))
+            DispatchQueue.concurrentPerform(iterations: series.count) { index in
+                let result: Result<Rows, ValidationError>
+                do throws(ValidationError) {
+                    result = .success(try forecastRows(series[index].values, levels: levels, network: network))
+                } catch {
+                    result = .failure(multiple ? ValidationError("item \(series[index].item ?? ""): \(error.message)") : error)
                 }
+                forecasts.withLock { $0[index] = result }
+            }
+            for (entry, forecast) in zip(series, forecasts.withLock { $0 }) {
+                guard let forecast else { continue }
+                let (model, rows) = try forecast.get()
+                FileHandle.standardError.write(Data(((entry.item.map { "item \($0) " } ?? "") + "model: \(model)\n").utf8))
                 for (step, row) in rows.enumerated() {
                     let cells = [String(step + 1), Self.format(row.mean)] + row.bands.map(Self.format)
                     print(((entry.item.map { [$0] } ?? []) + cells).joined(separator: ","))
@@ -78,17 +94,32 @@ extension Sibyl {
             }
         }
 
-        /// Per step: the mean and the requested quantiles.
-        private func forecastRows(_ values: [Double], levels: [Double]) throws -> [(mean: Double, bands: [Double])] {
-            if algorithm == "naive2" {
-                return ForecastAccuracy.naive2(values, horizon: horizon, period: period).map { value in
-                    (value, levels.map { _ in value })
-                }
+        /// DeepAR trained across the file's series (aligned at their first rows), for deepar and the ensemble.
+        private func trainNetwork(_ series: [[Double]]) throws -> DeepARNetwork {
+            var configuration = DeepARNetwork.Configuration(horizon: horizon, period: period)
+            configuration.likelihood = DeepARLikelihood(rawValue: likelihood)!
+            guard let network = DeepARNetwork.train(series, period: period, configuration: configuration) else {
+                throw ValidationError("DeepAR needs a series of at least 3 values")
             }
-            let chosen =
-                algorithm == "auto"
-                ? AlgorithmChoice.choose(values, period: period, horizon: horizon)
-                : SeriesModel.Algorithm.allCases.first { $0.rawValue.lowercased() == algorithm }!
+            FileHandle.standardError.write(
+                Data("model: DeepAR (\(likelihood), \(network.iterationsRun) steps, final loss \(Self.format(network.finalLoss)))\n".utf8))
+            return network
+        }
+
+        /// Per step: the mean and the requested quantiles.
+        /// The model's description and, per step, the mean and the requested quantiles.
+        typealias Rows = (model: String, rows: [(mean: Double, bands: [Double])])
+
+        private func forecastRows(_ values: [Double], levels: [Double], network: DeepARNetwork?) throws(ValidationError) -> Rows {
+            if algorithm == "naive2" {
+                return ("Naive2", ForecastAccuracy.naive2(values, horizon: horizon, period: period).map { value in
+                    (value, levels.map { _ in value })
+                })
+            }
+            let named: [String: SeriesModel.Algorithm] = [
+                "ensemble": .ensemble, "arima": .arima, "ets": .ets, "prophet": .prophet, "npts": .npts, "deepar": .deepAR,
+            ]
+            let chosen = named[algorithm] ?? AlgorithmChoice.choose(values, period: period, horizon: horizon)
             if chosen == .ets, report {
                 for candidate in AutoETS.candidates(values, period: period) {
                     let line = String(
@@ -99,14 +130,13 @@ extension Sibyl {
             }
             guard
                 let model = SeriesModel.fit(
-                    values, period: period, algorithm: chosen, arimaEstimation: AutoARIMA.Estimation(rawValue: arimaEstimation)!)
+                    values, period: period, algorithm: chosen, arimaEstimation: AutoARIMA.Estimation(rawValue: arimaEstimation)!,
+                    network: network)
             else {
-                throw ValidationError("\(values.count) observations are too few for \(chosen.rawValue) (ARIMA and the Prophet-like model need 8, ETS 7)")
+                throw ValidationError("\(values.count) observations are too few for \(chosen.rawValue) (ARIMA and the Prophet-like model need 8, ETS 7, DeepAR 2)")
             }
-            FileHandle.standardError.write(Data("model: \(model)\n".utf8))
-            let paths = model.samplePaths(horizon: horizon, paths: 1000, seed: 42)
-            if case .npts = model { return Self.summarise(paths, mean: nil, levels: levels) }
-            return Self.summarise(paths, mean: model.forecast(horizon: horizon), levels: levels)
+            let simulation = model.simulate(horizon: horizon, paths: 1000, seed: 42, network: network)
+            return (model.description, Self.summarise(simulation.paths, mean: simulation.point, levels: levels))
         }
 
         static func summarise(_ paths: [[Double]], mean: [Double]?, levels: [Double]) -> [(mean: Double, bands: [Double])] {

@@ -201,11 +201,10 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
                                           DatasetArns=[dataset])["DatasetGroupArn"]
     common = dict(ForecastHorizon=6, InputDataConfig={"DatasetGroupArn": group},
                   FeaturizationConfig={"ForecastFrequency": "M"})
-    with pytest.raises(botocore.exceptions.ClientError) as deepar:
-        forecast.create_predictor(PredictorName=unique("deepar"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus",
-                                  **common)
-    assert deepar.value.response["Error"]["Code"] == "InvalidInputException"
-    assert "Deep_AR_Plus" in deepar.value.response["Error"]["Message"]
+    with pytest.raises(botocore.exceptions.ClientError) as cnn:
+        forecast.create_predictor(PredictorName=unique("cnn"), AlgorithmArn="arn:aws:forecast:::algorithm/CNN-QR", **common)
+    assert cnn.value.response["Error"]["Code"] == "InvalidInputException"
+    assert "CNN-QR" in cnn.value.response["Error"]["Message"]
 
     results = {}
     for algorithm in ("ETS", "ARIMA", "Prophet", "NPTS"):
@@ -227,6 +226,40 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
     # A smooth trend with a season is what smoothing and ARIMA models; NPTS only resamples the past.
     assert results["ETS"] < results["NPTS"] and results["ARIMA"] < results["NPTS"] and results["Prophet"] < results["NPTS"]
     assert results["ETS"] < 0.05 and results["ARIMA"] < 0.05 and results["Prophet"] < 0.05
+
+
+def test_deep_ar_plus_trains_one_network_across_items(clients):
+    forecast, query, s3 = clients
+    items = [f"store{n}" for n in range(6)]
+    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(items, months=60, seed=8))
+    assert imported["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("deepar"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    common = dict(AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=6,
+                  InputDataConfig={"DatasetGroupArn": group}, FeaturizationConfig={"ForecastFrequency": "M"})
+    for parameters, complaint in (({"likelihood": "beta"}, "likelihood"), ({"num_layers": "3"}, "num_layers"),
+                                  ({"epochs": "0"}, "epochs"), ({"dropout_rate": "0.1"}, "dropout_rate")):
+        with pytest.raises(botocore.exceptions.ClientError) as refused:
+            forecast.create_predictor(PredictorName=unique("deepar"), TrainingParameters=parameters, **common)
+        assert refused.value.response["Error"]["Code"] == "InvalidInputException"
+        assert complaint in refused.value.response["Error"]["Message"]
+    parameters = {"likelihood": "gaussian", "epochs": "300", "num_cells": "16"}
+    arn = forecast.create_predictor(PredictorName=unique("deepar"), TrainingParameters=parameters, **common)["PredictorArn"]
+    described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
+    assert described["Status"] == "ACTIVE", described.get("Message")
+    assert described["AlgorithmArn"].endswith("Deep_AR_Plus") and described["TrainingParameters"] == parameters
+    wape = forecast.get_accuracy_metrics(PredictorArn=arn)["PredictorEvaluationResults"][0]["TestWindows"][0][
+        "Metrics"]["ErrorMetrics"][0]["WAPE"]
+    assert wape < 0.1, wape
+    made = forecast.create_forecast(ForecastName=unique("deepar"), PredictorArn=arn,
+                                    ForecastTypes=["0.1", "0.5", "0.9", "mean"])["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    # Item 4's level is 500: the network, shared by items from 100 to 600, must keep each item on its own scale.
+    answer = query.query_forecast(ForecastArn=made, Filters={"item_id": "store4"})["Forecast"]["Predictions"]
+    expected = [500 + 0.8 * (60 + step) + 15 * math.sin(2 * math.pi * (60 + step) / 12) for step in range(6)]
+    for low, middle, high, truth in zip(answer["p10"], answer["p50"], answer["p90"], expected):
+        assert low["Value"] <= middle["Value"] <= high["Value"]
+        assert abs(middle["Value"] - truth) < 0.1 * truth
 
 
 def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
@@ -254,6 +287,27 @@ def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
     svg = ElementTree.parse(chart).getroot()
     assert svg.tag.endswith("svg")
     assert len(svg.findall("{http://www.w3.org/2000/svg}polyline")) == 3
-    refused = subprocess.run([SIBYL_BIN, "forecast", str(series), "--horizon", "3", "--algorithm", "deepar"],
+    refused = subprocess.run([SIBYL_BIN, "forecast", str(series), "--horizon", "3", "--algorithm", "cnn-qr"],
                              capture_output=True, text=True, timeout=60)
-    assert refused.returncode != 0 and "not built yet" in refused.stderr
+    assert refused.returncode != 0 and "--algorithm must be" in refused.stderr
+
+
+def test_the_command_line_forecasts_every_item_of_a_file_and_deepar_learns_across_them(tmp_path):
+    import subprocess
+
+    from conftest import SIBYL_BIN
+
+    items = tmp_path / "items.csv"
+    items.write_text("timestamp,item_id,target_value\n" + "\n".join(monthly_rows(["a", "b", "c", "d"], months=48)) + "\n")
+    for algorithm in ("deepar", "auto"):
+        result = subprocess.run([SIBYL_BIN, "forecast", str(items), "--horizon", "4", "--period", "12",
+                                 "--algorithm", algorithm], capture_output=True, text=True, timeout=120, check=True)
+        lines = result.stdout.strip().splitlines()
+        assert lines[0] == "item_id,step,mean,p10,p50,p90" and len(lines) == 1 + 4 * 4
+        assert [line.split(",")[0] for line in lines[1::4]] == ["a", "b", "c", "d"]
+        for line in lines[1:]:
+            item, step, mean, low, middle, high = line.split(",")
+            truth = 100 * ("abcd".index(item) + 1) + 0.8 * (47 + int(step)) + 15 * math.sin(2 * math.pi * (47 + int(step)) / 12)
+            assert float(low) <= float(middle) <= float(high)
+            assert abs(float(middle) - truth) < 0.1 * truth, (algorithm, line, truth)
+    assert "item d model: median of ARIMA(" in result.stderr and "DeepAR" in result.stderr

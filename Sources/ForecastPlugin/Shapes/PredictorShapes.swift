@@ -20,6 +20,7 @@ struct CreatePredictorRequest: Codable, Sendable, ValidatableInput {
     var ForecastTypes: [String]?
     var PerformAutoML: Bool?
     var PerformHPO: Bool?
+    var TrainingParameters: [String: String]?
     var EvaluationParameters: EvaluationParameters?
     var InputDataConfig: InputDataConfig
     var FeaturizationConfig: FeaturizationConfig
@@ -43,6 +44,7 @@ struct DescribePredictorResponse: Codable, Sendable {
     var ForecastTypes: [String]
     var PerformAutoML: Bool
     var PerformHPO: Bool
+    var TrainingParameters: [String: String]?
     var EvaluationParameters: EvaluationParameters
     var InputDataConfig: InputDataConfig
     var FeaturizationConfig: FeaturizationConfig

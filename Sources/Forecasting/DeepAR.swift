@@ -1,0 +1,172 @@
+import Foundation
+import Synchronization
+
+/// DeepAR (Salinas, Flunkert, Gasthaus and Januschowski, 2020), the model behind Amazon Forecast's DeepAR+: one
+/// autoregressive LSTM trained across all the items of a dataset. At each step it reads the previous value and the
+/// value one season back (both divided by the item's scale, the mean absolute value of its context), the item's
+/// volatility (a static feature: the mean absolute change over its context, relative to the scale, on a log scale,
+/// so calm and volatile items are told apart) and the position in the season, and outputs the parameters of the next
+/// value's distribution (`DeepARLikelihood`).
+/// Forecasts are ancestral samples: each draw is fed back as the next step's input.
+public struct DeepARNetwork: Sendable, Codable {
+    /// Training settings, named after DeepAR+'s hyperparameters where it has them.
+    public struct Configuration: Sendable, Codable {
+        /// Steps the network reads before it forecasts (DeepAR+'s `context_length`; default: the horizon, at least
+        /// two seasons).
+        public var contextLength: Int
+        /// Steps forecast (the horizon): training windows are contextLength + predictionLength long.
+        public var predictionLength: Int
+        public var hiddenUnits = 24
+        public var likelihood = DeepARLikelihood.studentT
+        /// Optimiser steps, each on a batch of windows drawn across the items (DeepAR+'s epochs × batches).
+        public var iterations = 500
+        public var batchSize = 16
+        public var learningRate = 3e-3
+        public var seed: UInt64 = 1
+        /// Training stops after this many seconds even if iterations remain (bounded time on the CPU).
+        public var timeLimit = 60.0
+
+        public init(horizon: Int, period: Int) {
+            predictionLength = horizon
+            contextLength = max(horizon, 2 * period, 4)
+        }
+    }
+
+    let layer: LSTMLayer
+    public let period: Int
+    public let configuration: Configuration
+    /// The optimiser steps training ran (fewer than asked when the time limit stopped it), and the mean
+    /// negative log-likelihood per value over the last of them.
+    public let iterationsRun: Int
+    public let finalLoss: Double
+
+    /// Trains a network on every series of at least three values; `offsets` gives each series' first step on a
+    /// common time grid (so the season position is shared), zero when absent. Nil when no series is long enough.
+    public static func train(_ series: [[Double]], offsets: [Int]? = nil, period: Int, configuration: Configuration)
+        -> DeepARNetwork?
+    {
+        let usable = series.indices.filter { series[$0].count >= 3 && series[$0].allSatisfy(\.isFinite) }
+        guard !usable.isEmpty else { return nil }
+        let inputs = period > 1 ? 5 : 2
+        var layer = LSTMLayer(
+            inputs: inputs, hidden: configuration.hiddenUnits, outputs: configuration.likelihood.parameterCount,
+            seed: configuration.seed)
+        var optimiser = AdamOptimizer(count: layer.parameters.count, learningRate: configuration.learningRate)
+        var generator = SplitMix64(seed: configuration.seed &+ 17)
+        let windowLength = configuration.contextLength + configuration.predictionLength
+        let started = Date()
+        var iterations = 0
+        var lastLoss = Double.nan
+        while iterations < configuration.iterations, Date().timeIntervalSince(started) < configuration.timeLimit {
+            // The batch's windows are drawn first (so the draws do not depend on threading), then their gradients
+            // are computed in parallel in shares, and summed.
+            let windows = (0..<configuration.batchSize).map { _ -> (series: Int, start: Int) in
+                let chosen = usable[Int(generator.next() % UInt64(usable.count))]
+                let count = series[chosen].count
+                return (chosen, count > windowLength ? Int(generator.next() % UInt64(count - windowLength + 1)) : 0)
+            }
+            // A fixed number of shares keeps the sums' order, so the network, the same on every machine.
+            let shares = min(windows.count, 4)
+            let results = Mutex([(gradient: [Double], loss: Double, count: Int)?](repeating: nil, count: shares))
+            let current = layer
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                var gradient = [Double](repeating: 0, count: current.parameters.count)
+                var total = 0.0
+                var counted = 0
+                for window in stride(from: share, to: windows.count, by: shares).map({ windows[$0] }) {
+                    let values = series[window.series]
+                    let end = min(values.count, window.start + windowLength)
+                    let item = ItemContext(values[window.start..<min(end - 1, window.start + configuration.contextLength)])
+                    var state = current.initialState()
+                    var caches: [LSTMLayer.StepCache] = []
+                    var readOutGradients: [[Double]] = []
+                    for index in (window.start + 1)..<end {
+                        let x = features(values, at: index, offset: offsets?[window.series] ?? 0, item: item, period: period)
+                        let (readOut, cache) = current.step(x, &state)
+                        let (loss, dr) = configuration.likelihood.loss(values[index], readOut: readOut, scale: item.scale)
+                        caches.append(cache)
+                        readOutGradients.append(dr.map { $0 / Double(configuration.batchSize) })
+                        total += loss
+                        counted += 1
+                    }
+                    current.accumulateGradient(caches, readOutGradients: readOutGradients, into: &gradient)
+                }
+                results.withLock { $0[share] = (gradient, total, counted) }
+            }
+            var gradient = [Double](repeating: 0, count: layer.parameters.count)
+            var total = 0.0
+            var counted = 0
+            for result in results.withLock({ $0 }) {
+                guard let result else { continue }
+                for index in gradient.indices { gradient[index] += result.gradient[index] }
+                total += result.loss
+                counted += result.count
+            }
+            // Cosine decay of the learning rate to a twentieth over the run, so the weights settle rather than end
+            // wherever the last noisy steps left them.
+            let progress = Double(iterations) / Double(configuration.iterations)
+            optimiser.learningRate = configuration.learningRate * (0.05 + 0.95 * 0.5 * (1 + cos(Double.pi * progress)))
+            optimiser.update(&layer.parameters, gradient: gradient)
+            iterations += 1
+            lastLoss = total / Double(max(1, counted))
+        }
+        return DeepARNetwork(
+            layer: layer, period: period, configuration: configuration, iterationsRun: iterations, finalLoss: lastLoss)
+    }
+
+    /// `paths` simulated futures of `horizon` steps after `history`, seeded.
+    public func samplePaths(history: [Double], offset: Int = 0, horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
+        guard history.count >= 2 else {
+            return [[Double]](repeating: [Double](repeating: history.last ?? 0, count: horizon), count: paths)
+        }
+        let item = ItemContext(history.suffix(configuration.contextLength))
+        var warm = layer.initialState()
+        for index in max(1, history.count - configuration.contextLength)..<history.count {
+            _ = layer.step(Self.features(history, at: index, offset: offset, item: item, period: period), &warm)
+        }
+        var generator = SplitMix64(seed: seed)
+        var readOut = [Double](repeating: 0, count: layer.outputs)
+        var scratch = [Double](repeating: 0, count: 4 * layer.hidden)
+        var extended = history
+        extended.reserveCapacity(history.count + horizon)
+        return (0..<paths).map { _ in
+            var state = warm
+            extended.removeSubrange(history.count...)
+            for _ in 0..<horizon {
+                let index = extended.count
+                let x = Self.features(extended, at: index, offset: offset, item: item, period: period)
+                layer.advance(x, &state, readOut: &readOut, scratch: &scratch)
+                var draw = configuration.likelihood.sample(readOut: readOut, scale: item.scale, generator: &generator)
+                if !draw.isFinite { draw = extended[index - 1] }
+                extended.append(draw)
+            }
+            return Array(extended[history.count...])
+        }
+    }
+
+    /// The network's input for predicting `values[index]` from what precedes it.
+    static func features(_ values: [Double], at index: Int, offset: Int, item: ItemContext, period: Int) -> [Double] {
+        let previous = values[index - 1] / item.scale
+        guard period > 1 else { return [previous, item.volatilityFeature] }
+        let seasonBack = index >= period ? values[index - period] / item.scale : previous
+        let angle = 2 * Double.pi * Double((index + offset) % period) / Double(period)
+        return [previous, item.volatilityFeature, seasonBack, sin(angle), cos(angle)]
+    }
+
+    /// What the network knows of an item from its context window.
+    struct ItemContext {
+        /// The mean absolute value (1 when that is zero): values are divided by it.
+        let scale: Double
+        /// log(mean absolute change / scale + 0.001) / 4: about −1.7 for a still series, 0 for one that changes by
+        /// its own size each step.
+        let volatilityFeature: Double
+
+        init(_ values: ArraySlice<Double>) {
+            let mean = values.isEmpty ? 0 : values.reduce(0) { $0 + abs($1) } / Double(values.count)
+            scale = mean > 0 ? mean : 1
+            let changes = zip(values.dropFirst(), values).map { abs($0 - $1) }
+            let change = changes.isEmpty ? 0 : changes.reduce(0, +) / Double(changes.count)
+            volatilityFeature = log(change / scale + 0.001) / 4
+        }
+    }
+}

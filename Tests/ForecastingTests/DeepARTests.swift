@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@testable import Forecasting
+
+@Suite struct DeepARTests {
+    /// The summed loss of a sequence through the layer and the likelihood.
+    func loss(_ layer: LSTMLayer, _ inputs: [[Double]], _ targets: [Double], _ likelihood: DeepARLikelihood) -> Double {
+        var state = layer.initialState()
+        return zip(inputs, targets).reduce(0) { sum, pair in
+            sum + likelihood.loss(pair.1, readOut: layer.step(pair.0, &state).readOut, scale: 2).value
+        }
+    }
+
+    @Test(arguments: DeepARLikelihood.allCases)
+    func backpropagationMatchesNumericalDerivatives(_ likelihood: DeepARLikelihood) {
+        let layer = LSTMLayer(inputs: 2, hidden: 3, outputs: likelihood.parameterCount, seed: 5)
+        var perturbed = layer
+        for index in perturbed.parameters.indices { perturbed.parameters[index] += 0.3 * sin(Double(index)) }
+        let inputs = (0..<5).map { [sin(Double($0)), cos(Double(2 * $0))] }
+        let targets = [3.0, 1, 4, 0, 2]
+        var state = perturbed.initialState()
+        var caches: [LSTMLayer.StepCache] = []
+        var readOutGradients: [[Double]] = []
+        for (x, y) in zip(inputs, targets) {
+            let (readOut, cache) = perturbed.step(x, &state)
+            caches.append(cache)
+            readOutGradients.append(likelihood.loss(y, readOut: readOut, scale: 2).gradient)
+        }
+        var gradient = [Double](repeating: 0, count: perturbed.parameters.count)
+        perturbed.accumulateGradient(caches, readOutGradients: readOutGradients, into: &gradient)
+        var worst = 0.0
+        for index in perturbed.parameters.indices {
+            var up = perturbed, down = perturbed
+            up.parameters[index] += 1e-6
+            down.parameters[index] -= 1e-6
+            let numeric = (loss(up, inputs, targets, likelihood) - loss(down, inputs, targets, likelihood)) / 2e-6
+            worst = max(worst, abs(numeric - gradient[index]) / max(1, abs(numeric)))
+        }
+        #expect(worst < 1e-4, "largest relative gradient error \(worst)")
+    }
+
+    @Test func aSharedSeasonIsLearnedAcrossItemsOfDifferentScales() throws {
+        // Twelve items: the same monthly season on levels from 10 to 1,000, with a little deterministic noise.
+        func value(_ item: Int, _ t: Int) -> Double {
+            let level = 10 * pow(10, Double(item % 3))
+            return level * (1 + 0.3 * sin(2 * Double.pi * Double(t) / 12) + 0.02 * sin(Double(t * 7 + item)))
+        }
+        let series = (0..<12).map { item in (0..<60).map { value(item, $0) } }
+        var configuration = DeepARNetwork.Configuration(horizon: 12, period: 12)
+        configuration.iterations = 300
+        configuration.hiddenUnits = 16
+        let network = try #require(DeepARNetwork.train(series, period: 12, configuration: configuration))
+        #expect(network.iterationsRun == 300)
+        var ourError = 0.0, flatError = 0.0
+        for item in [0, 4, 8] {
+            let paths = network.samplePaths(history: series[item], horizon: 12, paths: 200, seed: 3)
+            let median = PathSummary.quantiles(paths, levels: [0.5])[0]
+            for step in 0..<12 {
+                let truth = value(item, 60 + step)
+                ourError += abs(median[step] - truth) / truth
+                flatError += abs(series[item].last! - truth) / truth
+            }
+        }
+        #expect(ourError / 36 < 0.08, "mean absolute percentage error \(ourError / 36)")
+        #expect(ourError < flatError / 2)
+    }
+}
