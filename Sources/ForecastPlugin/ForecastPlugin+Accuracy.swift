@@ -39,7 +39,17 @@ extension ForecastPlugin {
             name: input.PredictorName, groupArn: input.InputDataConfig.DatasetGroupArn, horizon: input.ForecastHorizon,
             frequency: input.FeaturizationConfig.ForecastFrequency, types: input.ForecastTypes, algorithm: algorithm,
             isAuto: false, windows: input.EvaluationParameters?.NumberOfBacktestWindows ?? 1, offset: offset,
-            trainingParameters: input.TrainingParameters, context: context)
+            trainingParameters: input.TrainingParameters,
+            fillings: try (input.FeaturizationConfig.Featurizations ?? []).map { featurization in
+                var parameters: [String: String] = [:]
+                for method in featurization.FeaturizationPipeline ?? [] {
+                    guard method.FeaturizationMethodName == "filling" else {
+                        throw ForecastLimits.invalid("FeaturizationMethodName must be filling, not \(method.FeaturizationMethodName).")
+                    }
+                    parameters.merge(method.FeaturizationMethodParameters ?? [:]) { _, new in new }
+                }
+                return (featurization.AttributeName, parameters)
+            }, context: context)
         return response
     }
 
@@ -54,7 +64,15 @@ extension ForecastPlugin {
             EvaluationParameters: EvaluationParameters(
                 NumberOfBacktestWindows: predictor.backtestWindows, BackTestWindowOffset: predictor.backtestOffset ?? predictor.horizon),
             InputDataConfig: InputDataConfig(DatasetGroupArn: predictor.datasetGroupArn),
-            FeaturizationConfig: FeaturizationConfig(ForecastFrequency: predictor.frequency, ForecastDimensions: nil),
+            FeaturizationConfig: FeaturizationConfig(
+                ForecastFrequency: predictor.frequency, ForecastDimensions: nil,
+                Featurizations: predictor.fillingParameters.map { parameters in
+                    [Featurization(
+                        AttributeName: predictor.fillingAttribute ?? "target_value",
+                        FeaturizationPipeline: [
+                            FeaturizationMethod(FeaturizationMethodName: "filling", FeaturizationMethodParameters: parameters)
+                        ])]
+                }),
             IsAutoPredictor: predictor.isAutoPredictor, DatasetImportJobArns: predictor.importJobArns, Status: predictor.status,
             Message: predictor.message, CreationTime: predictor.created, LastModificationTime: predictor.modified)
     }

@@ -16,22 +16,37 @@ extension ForecastPlugin {
         }
         return try await registerPredictor(
             name: input.PredictorName, groupArn: groupArn, horizon: horizon, frequency: input.ForecastFrequency,
-            types: input.ForecastTypes, algorithm: "AUTO", isAuto: true, windows: 1, offset: nil, context: context)
+            types: input.ForecastTypes, algorithm: "AUTO", isAuto: true, windows: 1, offset: nil,
+            fillings: (input.DataConfig?.AttributeConfigs ?? []).map { ($0.AttributeName, $0.Transformations) },
+            context: context)
     }
 
     /// Checks a new predictor against its data, stores it CREATE_PENDING and queues its training.
     func registerPredictor(
         name: String, groupArn: String, horizon: Int, frequency requested: String?, types: [String]?, algorithm: String,
-        isAuto: Bool, windows: Int, offset: Int?, trainingParameters: [String: String]? = nil, context: OperationContext
+        isAuto: Bool, windows: Int, offset: Int?, trainingParameters: [String: String]? = nil,
+        fillings: [(attribute: String, parameters: [String: String])], context: OperationContext
     ) async throws -> PredictorArnResponse {
         guard (1...500).contains(horizon) else { throw ForecastLimits.invalid("ForecastHorizon must be 1 to 500.") }
         let group = try existing(StoredDatasetGroup.self, .datasetGroup, arn: groupArn, context: context)
         let target = try targetDataset(of: group, context: context)
         let frequency = requested ?? target.frequency ?? ""
-        guard TimeFrequency(frequency) != nil else { throw ForecastLimits.invalid("ForecastFrequency \(frequency) is not valid.") }
-        guard frequency == target.frequency else {
+        guard let forecastFrequency = TimeFrequency(frequency) else {
+            throw ForecastLimits.invalid("ForecastFrequency \(frequency) is not valid.")
+        }
+        if let data = target.frequency.flatMap(TimeFrequency.init), forecastFrequency.nominalLength < data.nominalLength {
             throw ForecastLimits.invalid(
-                "ForecastFrequency \(frequency) differs from the data's \(target.frequency ?? "?"): aggregation to a coarser frequency is not supported here yet.")
+                "ForecastFrequency \(frequency) is finer than the data's \(data): data can be aggregated to a coarser frequency, not split.")
+        }
+        let targetField = DatasetSchema.targetField(domain: target.domain)
+        var fillingParameters: [String: String]?
+        for (attribute, parameters) in fillings {
+            guard attribute == targetField else {
+                throw ForecastLimits.invalid(
+                    "Transformations of \(attribute) are not taken: only the target (\(targetField)) is read here, with no related time series.")
+            }
+            _ = try SeriesPreparation(parameters: parameters)
+            fillingParameters = parameters
         }
         let imports = try context.resources.list(StoredImportJob.self, service: "forecast", kind: ForecastKind.importJob.rawValue)
             .filter { $0.datasetArn == target.arn && $0.status == ForecastStatus.active }
@@ -44,7 +59,7 @@ extension ForecastPlugin {
             name: name, arn: arn, datasetGroupArn: group.arn, horizon: horizon,
             forecastTypes: types ?? Self.defaultForecastTypes, frequency: frequency, status: ForecastStatus.pending,
             message: nil, importJobArns: imports.map(\.arn), created: now, modified: now, models: nil, algorithm: algorithm,
-            trainingParameters: trainingParameters, isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset,
+            fillingParameters: fillingParameters, fillingAttribute: targetField, trainingParameters: trainingParameters, isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset,
             evaluation: nil)
         guard try context.resources.putForecastResource(predictor, .predictor, arn: arn, createOnly: true) else {
             throw Self.alreadyExists(arn)
@@ -58,7 +73,9 @@ extension ForecastPlugin {
         return DescribeAutoPredictorResponse(
             PredictorArn: predictor.arn, PredictorName: predictor.name, ForecastHorizon: predictor.horizon,
             ForecastTypes: predictor.forecastTypes, ForecastFrequency: predictor.frequency,
-            DatasetImportJobArns: predictor.importJobArns, DataConfig: DataConfig(DatasetGroupArn: predictor.datasetGroupArn),
+            DatasetImportJobArns: predictor.importJobArns, DataConfig: DataConfig(
+                DatasetGroupArn: predictor.datasetGroupArn,
+                AttributeConfigs: predictor.fillingParameters.map { [AttributeConfig(AttributeName: predictor.fillingAttribute ?? "target_value", Transformations: $0)] }),
             Status: predictor.status, Message: predictor.message, CreationTime: predictor.created,
             LastModificationTime: predictor.modified)
     }

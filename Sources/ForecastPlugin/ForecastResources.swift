@@ -92,6 +92,10 @@ struct StoredPredictor: BuiltResource, Sendable {
     /// `ARIMA`, `ETS`, `NPTS`, `Prophet` or `Deep_AR_Plus` (the algorithm's name in its ARN), or `AUTO`: chosen per
     /// item (AutoPredictors and `PerformAutoML`).
     var algorithm: String = "AUTO"
+    /// The target's aggregation and filling parameters (`SeriesPreparation`), as the request gave them, and the
+    /// target attribute's name.
+    var fillingParameters: [String: String]?
+    var fillingAttribute: String?
     /// CreatePredictor's TrainingParameters (DeepAR+'s hyperparameters).
     var trainingParameters: [String: String]?
     /// DeepAR+'s network, trained across all items (its items' models hold only their recent history).

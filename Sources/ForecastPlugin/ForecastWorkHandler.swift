@@ -59,12 +59,20 @@ struct ForecastWorkHandler: JobHandler {
             guard let frequency = TimeFrequency(predictor.frequency) else {
                 throw WorkFailure("Frequency \(predictor.frequency) is not valid.")
             }
+            let preparation = try predictor.fillingParameters.map(SeriesPreparation.init(parameters:)) ?? SeriesPreparation()
+            let data = try dataFrequency(of: predictor.datasetGroupArn, store: store)
+            let coarser = data.flatMap { $0 == frequency ? nil : $0 }
+            let end = items.values.compactMap { $0.map(\.time).max() }.max() ?? Date()
             var grids: [String: (values: [Double], first: Date)] = [:]
             var lastTimes: [String: Date] = [:]
+            var missingTails: [String: Int] = [:]
             for (item, series) in items {
-                guard let first = series.first, let last = series.last else { continue }
-                grids[item] = (Self.regular(series, frequency: frequency), first.time)
-                lastTimes[item] = last.time
+                guard let prepared = preparation.prepare(series, dataFrequency: coarser, frequency: frequency, end: end),
+                    !prepared.values.isEmpty
+                else { continue }
+                grids[item] = (prepared.values, prepared.first)
+                lastTimes[item] = prepared.last
+                missingTails[item] = prepared.missingTail
             }
             let backtest = Backtest(
                 horizon: predictor.horizon, windows: predictor.backtestWindows,
@@ -75,6 +83,7 @@ struct ForecastWorkHandler: JobHandler {
                         predictor.trainingParameters, horizon: predictor.horizon, period: frequency.seasonalPeriod) : nil)
             let trained = backtest.train(grids, lastTimes: lastTimes)
             predictor.models = trained.models
+            for (item, tail) in missingTails where tail > 0 { predictor.models?[item]?.missingTail = tail }
             predictor.network = trained.network
             predictor.evaluation = backtest.evaluate(grids)
         }
@@ -88,7 +97,8 @@ struct ForecastWorkHandler: JobHandler {
             var predictions = StoredPredictions(start: [:], values: [:])
             for (index, (item, model)) in models.sorted(by: { $0.key < $1.key }).enumerated() {
                 let horizon = predictor.horizon
-                predictions.start[item] = (1...horizon).map { frequency.advance(model.lastTime, by: $0) }
+                let skipped = model.missingTail ?? 0
+                predictions.start[item] = (1...horizon).map { frequency.advance(model.lastTime, by: skipped + $0) }
                 let values = model.predict(
                     horizon: horizon, types: forecast.forecastTypes, seed: UInt64(index + 1), network: predictor.network)
                 predictions.values[item] = Dictionary(
@@ -145,21 +155,17 @@ struct ForecastWorkHandler: JobHandler {
         throw WorkFailure("The dataset group \(groupArn) has no imported data.")
     }
 
-    /// The series on a regular grid from its first to its last observation: missing times and missing values are
-    /// filled with zero (Forecast's default middle filling for the target).
-    static func regular(_ series: [Observation], frequency: TimeFrequency) -> [Double] {
-        guard let first = series.first, let last = series.last else { return [] }
-        var byTime: [Date: Double] = [:]
-        for observation in series { byTime[observation.time] = (byTime[observation.time] ?? 0) + (observation.value ?? 0) }
-        var values: [Double] = []
-        var time = first.time
-        var step = 0
-        while time <= last.time, values.count < 1_000_000 {
-            values.append(byTime[time] ?? 0)
-            step += 1
-            time = frequency.advance(first.time, by: step)
+    /// The frequency of the dataset group's target data (nil when not recorded).
+    private func dataFrequency(of groupArn: String, store: ResourceStore) throws -> TimeFrequency? {
+        guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else { return nil }
+        for arn in group.datasetArns {
+            if let dataset = try store.forecastResource(StoredDataset.self, .dataset, arn: arn),
+                dataset.datasetType == "TARGET_TIME_SERIES"
+            {
+                return dataset.frequency.flatMap(TimeFrequency.init)
+            }
         }
-        return values
+        return nil
     }
 }
 

@@ -7,6 +7,9 @@ struct ItemModel: Codable, Sendable {
     var model: SeriesModel?
     var lastValue: Double
     var lastTime: Date
+    /// Steps between the item's last value and the dataset's end left missing (back filling `nan`): forecasts run
+    /// through them and report the steps after the dataset's end.
+    var missingTail: Int?
 
     /// The most recent observations a model is trained on: training time grows with the length, and a client's
     /// minute-level data over years must not keep a job busy for hours.
@@ -34,6 +37,13 @@ struct ItemModel: Codable, Sendable {
     /// The forecast of each type (`mean`, or a quantile such as "0.1") for `horizon` steps, from 1,000 seeded
     /// sample paths (of each member, for an ensemble).
     func predict(horizon: Int, types: [String], seed: UInt64, network: DeepARNetwork?) -> [String: [Double]] {
+        let skipped = missingTail ?? 0
+        guard skipped == 0 else {
+            var shifted = self
+            shifted.missingTail = nil
+            return shifted.predict(horizon: horizon + skipped, types: types, seed: seed, network: network)
+                .mapValues { Array($0.suffix(horizon)) }
+        }
         guard let model else {
             let flat = [Double](repeating: lastValue, count: horizon)
             return Dictionary(types.map { ($0, flat) }, uniquingKeysWith: { first, _ in first })

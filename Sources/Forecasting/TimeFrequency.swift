@@ -34,21 +34,61 @@ public struct TimeFrequency: Sendable, Equatable, Codable, CustomStringConvertib
         }
     }
 
+    /// A period's average length in seconds (calendar months and years vary around it).
+    public var nominalLength: TimeInterval {
+        let unitLength: Double
+        switch unit {
+        case .year: unitLength = 365.2425 * 86400
+        case .month: unitLength = 30.436875 * 86400
+        case .week: unitLength = 7 * 86400
+        case .day: unitLength = 86400
+        case .hour: unitLength = 3600
+        case .minute: unitLength = 60
+        }
+        return unitLength * Double(count)
+    }
+
     /// The first number of periods after `origin` that reaches `date` (0 when `date` is not later).
     public func steps(from origin: Date, to date: Date) -> Int {
-        let nominal: Double
-        switch unit {
-        case .year: nominal = 365.2425 * 86400
-        case .month: nominal = 30.436875 * 86400
-        case .week: nominal = 7 * 86400
-        case .day: nominal = 86400
-        case .hour: nominal = 3600
-        case .minute: nominal = 60
-        }
         // Calendar months and years differ from their average length by less than two periods' worth.
-        var steps = max(0, Int(date.timeIntervalSince(origin) / (nominal * Double(count))) - 2)
+        var steps = max(0, Int(date.timeIntervalSince(origin) / nominalLength) - 2)
         while advance(origin, by: steps) < date { steps += 1 }
         return steps
+    }
+
+    /// The start of the period `date` falls in (UTC): the year, the month (or the group of `count` months counted
+    /// from January: "3M" periods start in January, April, July and October), the week from Monday, the day, or the
+    /// hour or minute rounded down to a multiple of `count`; days and weeks counted in groups of `count` from
+    /// 1970-01-05, a Monday.
+    public func periodStart(of date: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        switch unit {
+        case .year:
+            parts.month = 1
+            parts.day = 1
+            parts.hour = 0
+            parts.minute = 0
+        case .month:
+            parts.month = ((parts.month! - 1) / count) * count + 1
+            parts.day = 1
+            parts.hour = 0
+            parts.minute = 0
+        case .week, .day:
+            let dayLength = 86400.0
+            let monday = Date(timeIntervalSince1970: 4 * dayLength)
+            let days = Int((date.timeIntervalSince(monday) / dayLength).rounded(.down))
+            let group = (unit == .week ? 7 : 1) * count
+            let floored = days - ((days % group) + group) % group
+            return monday.addingTimeInterval(Double(floored) * dayLength)
+        case .hour:
+            parts.hour = (parts.hour! / count) * count
+            parts.minute = 0
+        case .minute:
+            parts.minute = (parts.minute! / count) * count
+        }
+        return calendar.date(from: parts)!
     }
 
     /// The time `steps` periods after `date` (calendar months and years in UTC).

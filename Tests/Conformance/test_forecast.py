@@ -311,3 +311,63 @@ def test_the_command_line_forecasts_every_item_of_a_file_and_deepar_learns_acros
             assert float(low) <= float(middle) <= float(high)
             assert abs(float(middle) - truth) < 0.1 * truth, (algorithm, line, truth)
     assert "item d model: median of ARIMA(" in result.stderr and "DeepAR" in result.stderr
+
+
+def test_daily_data_are_aggregated_to_months_and_gaps_filled_as_asked(clients):
+    forecast, query, s3 = clients
+    import datetime
+
+    # Two items of daily sales for three years; "steady" sells 10 a day, "gappy" 4 a day but skips every fifth day
+    # and stops reporting two months before the end.
+    start = datetime.date(2018, 1, 1)
+    rows = []
+    for day in range(3 * 365):
+        date = start + datetime.timedelta(days=day)
+        rows.append(f"{date.isoformat()},steady,10")
+        if day % 5 != 4 and date < datetime.date(2020, 11, 1):
+            rows.append(f"{date.isoformat()},gappy,4")
+    dataset = forecast.create_dataset(DatasetName=unique("daily"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                      DataFrequency="D", Schema=SCHEMA)["DatasetArn"]
+    key = f"{uuid.uuid4().hex}.csv"
+    s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(rows).encode())
+    job = forecast.create_dataset_import_job(
+        DatasetImportJobName=unique("import"), DatasetArn=dataset, TimestampFormat="yyyy-MM-dd",
+        DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
+    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("daily"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+
+    def refused(**arguments):
+        with pytest.raises(botocore.exceptions.ClientError) as error:
+            forecast.create_auto_predictor(PredictorName=unique("bad"), ForecastHorizon=3,
+                                           DataConfig={"DatasetGroupArn": group, **arguments.pop("data", {})}, **arguments)
+        assert error.value.response["Error"]["Code"] == "InvalidInputException"
+        return error.value.response["Error"]["Message"]
+
+    assert "finer" in refused(ForecastFrequency="H")
+    assert "middlefill nan" in refused(ForecastFrequency="M", data={"AttributeConfigs": [
+        {"AttributeName": "target_value", "Transformations": {"middlefill": "nan"}}]})
+    assert "price" in refused(ForecastFrequency="M", data={"AttributeConfigs": [
+        {"AttributeName": "price", "Transformations": {"middlefill": "zero"}}]})
+    assert "aggregation" in refused(ForecastFrequency="M", data={"AttributeConfigs": [
+        {"AttributeName": "target_value", "Transformations": {"aggregation": "median"}}]})
+
+    # Monthly sums, the missing days filled with the item's mean (4) and its missing last two months left out.
+    transformations = {"aggregation": "sum", "middlefill": "mean", "backfill": "nan"}
+    predictor = forecast.create_auto_predictor(
+        PredictorName=unique("monthly"), ForecastHorizon=3, ForecastFrequency="M",
+        DataConfig={"DatasetGroupArn": group, "AttributeConfigs": [
+            {"AttributeName": "target_value", "Transformations": transformations}]})["PredictorArn"]
+    described = wait(lambda: forecast.describe_auto_predictor(PredictorArn=predictor), predictor, timeout=300)
+    assert described["Status"] == "ACTIVE", described.get("Message")
+    assert described["DataConfig"]["AttributeConfigs"] == [
+        {"AttributeName": "target_value", "Transformations": transformations}]
+    made = forecast.create_forecast(ForecastName=unique("monthly"), PredictorArn=predictor)["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    for item, daily in (("steady", 10), ("gappy", 4)):
+        answer = query.query_forecast(ForecastArn=made, Filters={"item_id": item})["Forecast"]["Predictions"]["p50"]
+        # Both items' forecasts start after the dataset's end (December 2020), in whole months.
+        assert [point["Timestamp"] for point in answer] == [
+            "2021-01-01T00:00:00", "2021-02-01T00:00:00", "2021-03-01T00:00:00"]
+        for point, days in zip(answer, (31, 28, 31)):
+            assert abs(point["Value"] - daily * days) < 0.1 * daily * days, (item, answer)

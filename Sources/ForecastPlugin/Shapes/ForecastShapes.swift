@@ -112,7 +112,16 @@ struct DescribeDatasetImportJobResponse: Codable, Sendable {
     var ImportMode: String
 }
 
-struct DataConfig: Codable, Sendable { var DatasetGroupArn: String }
+struct DataConfig: Codable, Sendable {
+    var DatasetGroupArn: String
+    var AttributeConfigs: [AttributeConfig]?
+}
+
+/// CreateAutoPredictor's per-attribute transformations (aggregation and filling).
+struct AttributeConfig: Codable, Sendable {
+    var AttributeName: String
+    var Transformations: [String: String]
+}
 
 struct CreateAutoPredictorRequest: Codable, Sendable, ValidatableInput {
     var PredictorName: String

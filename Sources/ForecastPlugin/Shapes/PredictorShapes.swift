@@ -11,6 +11,18 @@ struct InputDataConfig: Codable, Sendable { var DatasetGroupArn: String }
 struct FeaturizationConfig: Codable, Sendable {
     var ForecastFrequency: String
     var ForecastDimensions: [String]?
+    var Featurizations: [Featurization]?
+}
+
+/// CreatePredictor's featurization of one attribute: a pipeline of methods, of which Forecast has only "filling".
+struct Featurization: Codable, Sendable {
+    var AttributeName: String
+    var FeaturizationPipeline: [FeaturizationMethod]?
+}
+
+struct FeaturizationMethod: Codable, Sendable {
+    var FeaturizationMethodName: String
+    var FeaturizationMethodParameters: [String: String]?
 }
 
 struct CreatePredictorRequest: Codable, Sendable, ValidatableInput {
