@@ -4,7 +4,7 @@
     Benchmarks/forecast_workflow.py [--sibyl .build/release/sibyl]
 
 Per season length (monthly, quarterly, yearly), one dataset: the series' histories (the last h values held out, as
-in Benchmarks/forecast.py) uploaded as one CSV to the S3 stand-in, imported, an AutoPredictor trained (with its
+in Benchmarks/forecast.py; all ending at the same time, from January 1800 on) uploaded as one CSV to the S3 stand-in, imported, an AutoPredictor trained (with its
 backtest), a forecast created, and every item queried with QueryForecast. Prints the wall-clock seconds of the
 whole workflow (server start not counted) and the accuracy of the queried means (sMAPE, MASE, OWA against Naive2
 as `sibyl forecast --algorithm naive2` computes it).
@@ -37,10 +37,10 @@ SCHEMA = {"Attributes": [{"AttributeName": "timestamp", "AttributeType": "timest
                          {"AttributeName": "target_value", "AttributeType": "float"}]}
 
 
-def stamps(period, count):
-    """`count` timestamps from January 1800, one a month, quarter or year."""
+def stamps(period, first, count):
+    """`count` timestamps, one a month, quarter or year, the first `first` periods after January 1800."""
     months = 12 // period
-    return [f"{1800 + (i * months) // 12:04d}-{(i * months) % 12 + 1:02d}-01" for i in range(count)]
+    return [f"{1800 + (i * months) // 12:04d}-{(i * months) % 12 + 1:02d}-01" for i in range(first, first + count)]
 
 
 def wait(describe):
@@ -80,8 +80,12 @@ def main():
             for period, frequency in FREQUENCIES.items():
                 group_series = [entry for entry in series if entry["period"] == period]
                 h = benchmark.HORIZONS[period]
+                # Every item ends at the dataset's end, as real data do (an item ending earlier would be back-filled
+                # with zeros up to it, Forecast's default).
+                longest = max(len(entry["values"]) - h for entry in group_series)
                 rows = [f"{stamp},{entry['name']},{value!r}" for entry in group_series
-                        for stamp, value in zip(stamps(period, len(entry["values"]) - h), entry["values"][:-h])]
+                        for stamp, value in zip(stamps(period, longest - (len(entry["values"]) - h),
+                                                       len(entry["values"]) - h), entry["values"][:-h])]
                 key = f"{uuid.uuid4().hex}.csv"
                 s3.put_object(Bucket="bench", Key=key, Body="\n".join(rows).encode())
                 name = f"bench_{period}_{uuid.uuid4().hex[:6]}"
