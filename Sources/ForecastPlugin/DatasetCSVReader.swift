@@ -11,9 +11,13 @@ struct DatasetCSVReader {
         let description: String
     }
 
-    /// Per item, observations sorted by time.
+    /// Per series (`SeriesKey.encoded`: the item and its values of the schema's other string attributes, the
+    /// dimensions), observations sorted by time.
     func read(_ text: String) throws(Failure) -> [String: [Observation]] {
         let names = attributes.map { $0.AttributeName ?? "" }
+        let dimensionColumns = attributes.indices.filter {
+            attributes[$0].AttributeType == "string" && !["item_id", "timestamp", targetField].contains(names[$0])
+        }
         guard let itemColumn = names.firstIndex(of: "item_id"), let timeColumn = names.firstIndex(of: "timestamp"),
             let valueColumn = names.firstIndex(of: targetField)
         else { throw Failure(description: "The dataset's schema has no item_id, timestamp or \(targetField) attribute.") }
@@ -54,7 +58,12 @@ struct DatasetCSVReader {
                 problems.append("row \(row): \(targetField) '\(cell)' is not a number")
                 continue
             }
-            items[item, default: []].append(Observation(time: time, value: value))
+            guard !dimensionColumns.contains(where: { cells[$0].contains("\u{1F}") }), !item.contains("\u{1F}") else {
+                problems.append("row \(row): a control character (U+001F) in an identifier")
+                continue
+            }
+            let key = SeriesKey(item: item, dimensions: Dictionary(dimensionColumns.map { (names[$0], cells[$0]) }) { first, _ in first })
+            items[key.encoded, default: []].append(Observation(time: time, value: value))
         }
         if !problems.isEmpty {
             let shown = problems.prefix(5).joined(separator: "; ")

@@ -49,7 +49,7 @@ extension ForecastPlugin {
                     parameters.merge(method.FeaturizationMethodParameters ?? [:]) { _, new in new }
                 }
                 return (featurization.AttributeName, parameters)
-            }, context: context)
+            }, dimensions: input.FeaturizationConfig.ForecastDimensions, context: context)
         return response
     }
 
@@ -65,7 +65,7 @@ extension ForecastPlugin {
                 NumberOfBacktestWindows: predictor.backtestWindows, BackTestWindowOffset: predictor.backtestOffset ?? predictor.horizon),
             InputDataConfig: InputDataConfig(DatasetGroupArn: predictor.datasetGroupArn),
             FeaturizationConfig: FeaturizationConfig(
-                ForecastFrequency: predictor.frequency, ForecastDimensions: nil,
+                ForecastFrequency: predictor.frequency, ForecastDimensions: predictor.dimensions,
                 Featurizations: predictor.fillingParameters.map { parameters in
                     [Featurization(
                         AttributeName: predictor.fillingAttribute ?? "target_value",

@@ -53,18 +53,22 @@ extension ForecastPlugin {
     }
 }
 
-/// The CSV an export writes: `item_id,date,<type>…` with one row per item and time, dates as AWS writes them.
+/// The CSV an export writes: `item_id,<dimensions…>,date,<type>…` with one row per series and time, dates as AWS
+/// writes them.
 enum ForecastExportFile {
     static func csv(_ predictions: StoredPredictions, types: [String]) -> String {
         let keys = types.map(ForecastLimits.predictionKey)
+        let dimensions = predictions.dimensions ?? []
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        var lines = [(["item_id", "date"] + keys).joined(separator: ",")]
-        for item in predictions.start.keys.sorted() {
-            guard let times = predictions.start[item], let values = predictions.values[item] else { continue }
+        var lines = [(["item_id"] + dimensions + ["date"] + keys).joined(separator: ",")]
+        for encoded in predictions.start.keys.sorted() {
+            guard let times = predictions.start[encoded], let values = predictions.values[encoded] else { continue }
+            let series = SeriesKey(encoded: encoded)
+            let identity = ([series.item] + dimensions.map { series.dimensions[$0] ?? "" }).map(Self.quoted)
             for (step, time) in times.enumerated() {
                 let cells = keys.map { values[$0].map { String($0[step]) } ?? "" }
-                lines.append(([Self.quoted(item), formatter.string(from: time)] + cells).joined(separator: ","))
+                lines.append((identity + [formatter.string(from: time)] + cells).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -18,14 +18,14 @@ extension ForecastPlugin {
             name: input.PredictorName, groupArn: groupArn, horizon: horizon, frequency: input.ForecastFrequency,
             types: input.ForecastTypes, algorithm: "AUTO", isAuto: true, windows: 1, offset: nil,
             fillings: (input.DataConfig?.AttributeConfigs ?? []).map { ($0.AttributeName, $0.Transformations) },
-            context: context)
+            dimensions: input.ForecastDimensions, context: context)
     }
 
     /// Checks a new predictor against its data, stores it CREATE_PENDING and queues its training.
     func registerPredictor(
         name: String, groupArn: String, horizon: Int, frequency requested: String?, types: [String]?, algorithm: String,
         isAuto: Bool, windows: Int, offset: Int?, trainingParameters: [String: String]? = nil,
-        fillings: [(attribute: String, parameters: [String: String])], context: OperationContext
+        fillings: [(attribute: String, parameters: [String: String])], dimensions: [String]?, context: OperationContext
     ) async throws -> PredictorArnResponse {
         guard (1...500).contains(horizon) else { throw ForecastLimits.invalid("ForecastHorizon must be 1 to 500.") }
         let group = try existing(StoredDatasetGroup.self, .datasetGroup, arn: groupArn, context: context)
@@ -39,6 +39,16 @@ extension ForecastPlugin {
                 "ForecastFrequency \(frequency) is finer than the data's \(data): data can be aggregated to a coarser frequency, not split.")
         }
         let targetField = DatasetSchema.targetField(domain: target.domain)
+        if let dimensions {
+            let strings = target.attributes.filter { $0.AttributeType == "string" }.compactMap(\.AttributeName)
+            guard (1...10).contains(dimensions.count), Set(dimensions).count == dimensions.count else {
+                throw ForecastLimits.invalid("ForecastDimensions must name 1 to 10 different attributes.")
+            }
+            for dimension in dimensions where dimension == "item_id" || !strings.contains(dimension) {
+                throw ForecastLimits.invalid(
+                    "ForecastDimensions \(dimension) is not a string attribute of the target dataset besides item_id.")
+            }
+        }
         var fillingParameters: [String: String]?
         for (attribute, parameters) in fillings {
             guard attribute == targetField else {
@@ -59,7 +69,7 @@ extension ForecastPlugin {
             name: name, arn: arn, datasetGroupArn: group.arn, horizon: horizon,
             forecastTypes: types ?? Self.defaultForecastTypes, frequency: frequency, status: ForecastStatus.pending,
             message: nil, importJobArns: imports.map(\.arn), created: now, modified: now, models: nil, algorithm: algorithm,
-            fillingParameters: fillingParameters, fillingAttribute: targetField, trainingParameters: trainingParameters, isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset,
+            dimensions: dimensions, fillingParameters: fillingParameters, fillingAttribute: targetField, trainingParameters: trainingParameters, isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset,
             evaluation: nil)
         guard try context.resources.putForecastResource(predictor, .predictor, arn: arn, createOnly: true) else {
             throw Self.alreadyExists(arn)
@@ -73,6 +83,7 @@ extension ForecastPlugin {
         return DescribeAutoPredictorResponse(
             PredictorArn: predictor.arn, PredictorName: predictor.name, ForecastHorizon: predictor.horizon,
             ForecastTypes: predictor.forecastTypes, ForecastFrequency: predictor.frequency,
+            ForecastDimensions: predictor.dimensions,
             DatasetImportJobArns: predictor.importJobArns, DataConfig: DataConfig(
                 DatasetGroupArn: predictor.datasetGroupArn,
                 AttributeConfigs: predictor.fillingParameters.map { [AttributeConfig(AttributeName: predictor.fillingAttribute ?? "target_value", Transformations: $0)] }),

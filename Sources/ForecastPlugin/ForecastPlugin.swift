@@ -130,12 +130,19 @@ public struct ForecastQueryPlugin: ServicePlugin {
         guard let item = input.Filters["item_id"] else {
             throw ServiceError(code: "InvalidInputException", message: "Filters must name an item_id.")
         }
-        if let other = input.Filters.keys.first(where: { $0 != "item_id" }) {
+        let dimensions = predictions.dimensions ?? []
+        if let other = input.Filters.keys.sorted().first(where: { $0 != "item_id" && !dimensions.contains($0) }) {
             throw ServiceError(
-                code: "InvalidInputException", message: "The filter \(other) is not a dimension of this forecast (only item_id).")
+                code: "InvalidInputException",
+                message: "The filter \(other) is not a dimension of this forecast (\((["item_id"] + dimensions).joined(separator: ", "))).")
         }
-        guard let times = predictions.start[item], let values = predictions.values[item] else {
-            throw ServiceError(code: "ResourceNotFoundException", message: "The forecast has no item \(item).")
+        if let missing = dimensions.first(where: { input.Filters[$0] == nil }) {
+            throw ServiceError(
+                code: "InvalidInputException", message: "Filters must name the forecast's dimension \(missing) to choose one series.")
+        }
+        let key = SeriesKey(item: item, dimensions: input.Filters.filter { $0.key != "item_id" }).encoded
+        guard let times = predictions.start[key], let values = predictions.values[key] else {
+            throw ServiceError(code: "ResourceNotFoundException", message: "The forecast has no series for \(input.Filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")).")
         }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]

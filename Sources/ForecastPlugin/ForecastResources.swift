@@ -92,6 +92,8 @@ struct StoredPredictor: BuiltResource, Sendable {
     /// `ARIMA`, `ETS`, `NPTS`, `Prophet` or `Deep_AR_Plus` (the algorithm's name in its ARN), or `AUTO`: chosen per
     /// item (AutoPredictors and `PerformAutoML`).
     var algorithm: String = "AUTO"
+    /// The dimensions forecast by besides item_id (string attributes of the target dataset), nil for none.
+    var dimensions: [String]?
     /// The target's aggregation and filling parameters (`SeriesPreparation`), as the request gave them, and the
     /// target attribute's name.
     var fillingParameters: [String: String]?
@@ -133,7 +135,10 @@ struct StoredForecast: BuiltResource, Sendable {
 }
 
 /// A forecast's numbers, per item and forecast type (`p10`, `mean`, …): one value per step.
+/// A forecast's predictions, keyed by series (`SeriesKey.encoded` with the predictor's dimensions).
 struct StoredPredictions: Codable, Sendable {
+    /// The predictor's dimensions besides item_id, in order (nil for none).
+    var dimensions: [String]?
     var start: [String: [Date]]
     var values: [String: [String: [Double]]]
 }

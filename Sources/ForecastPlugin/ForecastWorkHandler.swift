@@ -55,7 +55,12 @@ struct ForecastWorkHandler: JobHandler {
 
     private func train(_ arn: String, store: ResourceStore) throws {
         try build(StoredPredictor.self, .predictor, arn: arn, store: store) { predictor in
-            let items = try observations(for: predictor.datasetGroupArn, store: store)
+            // Series keyed by item and the predictor's dimensions: the others' observations are combined (by the
+            // aggregation) into them.
+            var items: [String: [Observation]] = [:]
+            for (key, series) in try observations(for: predictor.datasetGroupArn, store: store) {
+                items[SeriesKey(encoded: key).keeping(predictor.dimensions ?? []).encoded, default: []] += series
+            }
             guard let frequency = TimeFrequency(predictor.frequency) else {
                 throw WorkFailure("Frequency \(predictor.frequency) is not valid.")
             }
@@ -94,7 +99,7 @@ struct ForecastWorkHandler: JobHandler {
             guard let predictor = try store.forecastResource(StoredPredictor.self, .predictor, arn: forecast.predictorArn),
                 let models = predictor.models, let frequency = TimeFrequency(predictor.frequency)
             else { throw WorkFailure("The predictor \(forecast.predictorArn) is not trained.") }
-            var predictions = StoredPredictions(start: [:], values: [:])
+            var predictions = StoredPredictions(dimensions: predictor.dimensions, start: [:], values: [:])
             for (index, (item, model)) in models.sorted(by: { $0.key < $1.key }).enumerated() {
                 let horizon = predictor.horizon
                 let skipped = model.missingTail ?? 0

@@ -64,7 +64,11 @@ extension Sibyl {
             if multiple, plot != nil { throw ValidationError("--plot draws one series; this file holds an item_id column") }
             let columns = ["step", "mean"] + levels.map { "p\(Self.percent($0))" }
             print(((multiple ? ["item_id"] : []) + columns).joined(separator: ","))
-            let network = ["auto", "ensemble", "deepar"].contains(algorithm) ? try trainNetwork(series.map(\.values)) : nil
+            // DeepAR's network, for deepar (required) and the ensemble (which does without it when it cannot train).
+            let network: DeepARNetwork? =
+                algorithm == "deepar"
+                ? try trainNetwork(series.map(\.values))
+                : ["auto", "ensemble"].contains(algorithm) ? try? trainNetwork(series.map(\.values)) : nil
             // The items are fitted in parallel, then printed in file order.
             let forecasts = Mutex([Result<Rows, ValidationError>?](repeating: nil, count: series.count))
             DispatchQueue.concurrentPerform(iterations: series.count) { index in

@@ -371,3 +371,66 @@ def test_daily_data_are_aggregated_to_months_and_gaps_filled_as_asked(clients):
             "2021-01-01T00:00:00", "2021-02-01T00:00:00", "2021-03-01T00:00:00"]
         for point, days in zip(answer, (31, 28, 31)):
             assert abs(point["Value"] - daily * days) < 0.1 * daily * days, (item, answer)
+
+
+def test_forecast_dimensions_split_items_by_store(clients):
+    forecast, query, s3 = clients
+    schema = {"Attributes": [{"AttributeName": "timestamp", "AttributeType": "timestamp"},
+                             {"AttributeName": "item_id", "AttributeType": "string"},
+                             {"AttributeName": "store", "AttributeType": "string"},
+                             {"AttributeName": "target_value", "AttributeType": "float"}]}
+    levels = {("soap", "north"): 100, ("soap", "south"): 300, ("rope", "north"): 50}
+    rows = [f"{2016 + m // 12}-{m % 12 + 1:02d}-01,{item},{store},{level + m % 3}"
+            for (item, store), level in levels.items() for m in range(48)]
+    dataset = forecast.create_dataset(DatasetName=unique("stores"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                      DataFrequency="M", Schema=schema)["DatasetArn"]
+    key = f"{uuid.uuid4().hex}.csv"
+    s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(rows).encode())
+    job = forecast.create_dataset_import_job(
+        DatasetImportJobName=unique("import"), DatasetArn=dataset, TimestampFormat="yyyy-MM-dd",
+        DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
+    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("stores"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    common = dict(AlgorithmArn="arn:aws:forecast:::algorithm/ETS", ForecastHorizon=2,
+                  InputDataConfig={"DatasetGroupArn": group})
+    with pytest.raises(botocore.exceptions.ClientError) as unknown:
+        forecast.create_predictor(PredictorName=unique("bad"), FeaturizationConfig={
+            "ForecastFrequency": "M", "ForecastDimensions": ["region"]}, **common)
+    assert unknown.value.response["Error"]["Code"] == "InvalidInputException" and "region" in unknown.value.response["Error"]["Message"]
+
+    def forecast_of(dimensions):
+        config = {"ForecastFrequency": "M", **({"ForecastDimensions": dimensions} if dimensions else {})}
+        arn = forecast.create_predictor(PredictorName=unique("stores"), FeaturizationConfig=config, **common)["PredictorArn"]
+        described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn)
+        assert described["Status"] == "ACTIVE", described.get("Message")
+        assert described["FeaturizationConfig"].get("ForecastDimensions") == dimensions
+        made = forecast.create_forecast(ForecastName=unique("stores"), PredictorArn=arn)["ForecastArn"]
+        assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+        return made
+
+    def level(made, **filters):
+        return query.query_forecast(ForecastArn=made, Filters=filters)["Forecast"]["Predictions"]["p50"][0]["Value"]
+
+    by_store = forecast_of(["store"])
+    assert abs(level(by_store, item_id="soap", store="north") - 101) < 3
+    assert abs(level(by_store, item_id="soap", store="south") - 301) < 3
+    for filters, code in (({"item_id": "soap"}, "InvalidInputException"),
+                          ({"item_id": "soap", "store": "east"}, "ResourceNotFoundException"),
+                          ({"item_id": "soap", "store": "north", "colour": "red"}, "InvalidInputException")):
+        with pytest.raises(botocore.exceptions.ClientError) as refused:
+            query.query_forecast(ForecastArn=by_store, Filters=filters)
+        assert refused.value.response["Error"]["Code"] == code
+    prefix = f"exports/{uuid.uuid4().hex[:6]}"
+    export = forecast.create_forecast_export_job(
+        ForecastExportJobName=unique("stores"), ForecastArn=by_store,
+        Destination={"S3Config": {"Path": f"s3://forecast-data/{prefix}", "RoleArn": ROLE}})["ForecastExportJobArn"]
+    assert wait(lambda: forecast.describe_forecast_export_job(ForecastExportJobArn=export), export)["Status"] == "ACTIVE"
+    exported = s3.list_objects_v2(Bucket="forecast-data", Prefix=prefix)["Contents"][0]["Key"]
+    lines = s3.get_object(Bucket="forecast-data", Key=exported)["Body"].read().decode().splitlines()
+    assert lines[0] == "item_id,store,date,p10,p50,p90" and len(lines) == 1 + 3 * 2
+    assert sorted({tuple(line.split(",")[:2]) for line in lines[1:]}) == [("rope", "north"), ("soap", "north"), ("soap", "south")]
+
+    # Without the dimension, an item's stores are summed into one series.
+    by_item = forecast_of(None)
+    assert abs(level(by_item, item_id="soap") - 402) < 6

@@ -66,3 +66,21 @@ import Testing
         #expect(ourError < flatError / 2)
     }
 }
+
+@Suite struct TimeFrequencyTests {
+    func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
+
+    @Test func periodsStartWhereForecastCountsThem() throws {
+        let quarterly = try #require(TimeFrequency("3M"))
+        #expect(quarterly.periodStart(of: date("2021-05-17T13:45:00Z")) == date("2021-04-01T00:00:00Z"))
+        let weekly = try #require(TimeFrequency("W"))
+        // 2021-05-17 is a Monday; the Sunday after belongs to the same week.
+        #expect(weekly.periodStart(of: date("2021-05-23T23:00:00Z")) == date("2021-05-17T00:00:00Z"))
+        let quarterHours = try #require(TimeFrequency("15min"))
+        #expect(quarterHours.periodStart(of: date("2021-05-17T13:44:59Z")) == date("2021-05-17T13:30:00Z"))
+        #expect(try #require(TimeFrequency("Y")).periodStart(of: date("2021-05-17T13:45:00Z")) == date("2021-01-01T00:00:00Z"))
+        let monthly = try #require(TimeFrequency("M"))
+        #expect(monthly.steps(from: date("2020-01-01T00:00:00Z"), to: date("2021-05-01T00:00:00Z")) == 16)
+        #expect(monthly.steps(from: date("2020-01-01T00:00:00Z"), to: date("2020-01-01T00:00:00Z")) == 0)
+    }
+}

@@ -128,6 +128,7 @@ struct CreateAutoPredictorRequest: Codable, Sendable, ValidatableInput {
     var ForecastHorizon: Int?
     var ForecastTypes: [String]?
     var ForecastFrequency: String?
+    var ForecastDimensions: [String]?
     var DataConfig: DataConfig?
     var Tags: [Tag]?
 
@@ -146,6 +147,7 @@ struct DescribeAutoPredictorResponse: Codable, Sendable {
     var ForecastHorizon: Int
     var ForecastTypes: [String]
     var ForecastFrequency: String
+    var ForecastDimensions: [String]?
     var DatasetImportJobArns: [String]
     var DataConfig: DataConfig
     var Status: String
