@@ -15,6 +15,8 @@ struct Backtest {
     /// DeepAR+'s training settings: the predictor's for Deep_AR_Plus, the defaults for an AutoPredictor (whose
     /// ensemble includes DeepAR+), nil for the other algorithms.
     var deepAR: DeepARNetwork.Configuration?
+    /// Per item: related time series values on the item's grid from its first step through the forecast horizon.
+    var related: [String: [[Double]]] = [:]
 
     /// Trains the models of every item on `items` (each item's values and first time), as the predictor keeps them:
     /// one model per item, and one DeepAR+ network across the items when the algorithm uses it.
@@ -30,7 +32,13 @@ struct Backtest {
                 names.map { Array(items[$0]!.values.suffix(ItemModel.trainingLimit)) },
                 offsets: zip(names, offsets).map { name, offset in
                     offset + max(0, items[name]!.values.count - ItemModel.trainingLimit)
-                }, period: period, configuration: configuration)
+                },
+                related: related.isEmpty
+                    ? nil
+                    : names.map { name in
+                        Array((related[name] ?? []).dropFirst(max(0, items[name]!.values.count - ItemModel.trainingLimit)))
+                    },
+                period: period, configuration: configuration)
         }
         // Items are fitted in parallel.
         let fitted = Mutex([ItemModel?](repeating: nil, count: names.count))
@@ -40,7 +48,7 @@ struct Backtest {
             let lastTime = lastTimes[names[index]] ?? frequency.advance(item.first, by: item.values.count - 1)
             let model = ItemModel.train(
                 item.values, period: period, algorithm: chosen, network: network, seasonOffset: offsets[index],
-                lastTime: lastTime)
+                related: related[names[index]], lastTime: lastTime)
             fitted.withLock { $0[index] = model }
         }
         let models = Dictionary(uniqueKeysWithValues: zip(names, fitted.withLock { $0 }).compactMap { name, model in

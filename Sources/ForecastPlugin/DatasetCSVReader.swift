@@ -4,23 +4,43 @@ import Foundation
 /// order; every bad row is reported by number.
 struct DatasetCSVReader {
     let attributes: [SchemaAttribute]
-    let targetField: String
+    /// The numeric fields read: the target's value field, or a related dataset's fields.
+    let valueFields: [String]
     let timestampFormat: String
+
+    init(attributes: [SchemaAttribute], targetField: String, timestampFormat: String) {
+        self.init(attributes: attributes, valueFields: [targetField], timestampFormat: timestampFormat)
+    }
+
+    init(attributes: [SchemaAttribute], valueFields: [String], timestampFormat: String) {
+        self.attributes = attributes
+        self.valueFields = valueFields
+        self.timestampFormat = timestampFormat
+    }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
     /// Per series (`SeriesKey.encoded`: the item and its values of the schema's other string attributes, the
-    /// dimensions), observations sorted by time.
+    /// dimensions), the target's observations sorted by time.
     func read(_ text: String) throws(Failure) -> [String: [Observation]] {
+        try readRows(text).mapValues { rows in rows.map { Observation(time: $0.time, value: $0.values[0]) } }
+    }
+
+    /// Per series, each row's values of `valueFields`, sorted by time.
+    func readRows(_ text: String) throws(Failure) -> [String: [RelatedRow]] {
         let names = attributes.map { $0.AttributeName ?? "" }
         let dimensionColumns = attributes.indices.filter {
-            attributes[$0].AttributeType == "string" && !["item_id", "timestamp", targetField].contains(names[$0])
+            attributes[$0].AttributeType == "string" && !(["item_id", "timestamp"] + valueFields).contains(names[$0])
         }
+        let valueColumns = valueFields.compactMap { names.firstIndex(of: $0) }
         guard let itemColumn = names.firstIndex(of: "item_id"), let timeColumn = names.firstIndex(of: "timestamp"),
-            let valueColumn = names.firstIndex(of: targetField)
-        else { throw Failure(description: "The dataset's schema has no item_id, timestamp or \(targetField) attribute.") }
+            valueColumns.count == valueFields.count, !valueFields.isEmpty
+        else {
+            throw Failure(
+                description: "The dataset's schema has no item_id, timestamp or \(valueFields.joined(separator: ", ")) attribute.")
+        }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -29,7 +49,7 @@ struct DatasetCSVReader {
         dateOnly.locale = formatter.locale
         dateOnly.timeZone = formatter.timeZone
         dateOnly.dateFormat = "yyyy-MM-dd"
-        var items: [String: [Observation]] = [:]
+        var items: [String: [RelatedRow]] = [:]
         var problems: [String] = []
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let row = index + 1
@@ -48,22 +68,25 @@ struct DatasetCSVReader {
                 problems.append("row \(row): timestamp '\(cells[timeColumn])' does not match \(timestampFormat)")
                 continue
             }
-            let cell = cells[valueColumn]
-            let value: Double?
-            if cell.isEmpty || cell.lowercased() == "nan" {
-                value = nil
-            } else if let number = Double(cell), number.isFinite {
-                value = number
-            } else {
-                problems.append("row \(row): \(targetField) '\(cell)' is not a number")
-                continue
+            var values: [Double?] = []
+            for (field, column) in zip(valueFields, valueColumns) {
+                let cell = cells[column]
+                if cell.isEmpty || cell.lowercased() == "nan" {
+                    values.append(nil)
+                } else if let number = Double(cell), number.isFinite {
+                    values.append(number)
+                } else {
+                    problems.append("row \(row): \(field) '\(cell)' is not a number")
+                    break
+                }
             }
+            guard values.count == valueFields.count else { continue }
             guard !dimensionColumns.contains(where: { cells[$0].contains("\u{1F}") }), !item.contains("\u{1F}") else {
                 problems.append("row \(row): a control character (U+001F) in an identifier")
                 continue
             }
             let key = SeriesKey(item: item, dimensions: Dictionary(dimensionColumns.map { (names[$0], cells[$0]) }) { first, _ in first })
-            items[key.encoded, default: []].append(Observation(time: time, value: value))
+            items[key.encoded, default: []].append(RelatedRow(time: time, values: values))
         }
         if !problems.isEmpty {
             let shown = problems.prefix(5).joined(separator: "; ")

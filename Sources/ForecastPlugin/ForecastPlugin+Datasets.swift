@@ -135,6 +135,15 @@ enum DatasetSchema {
             }
             guard seen.insert(name).inserted else { throw ForecastLimits.invalid("Schema attribute \(name) appears twice.") }
         }
+        if type == "RELATED_TIME_SERIES" {
+            guard attributes.contains(where: { $0.AttributeName == "item_id" && $0.AttributeType == "string" }),
+                attributes.contains(where: { $0.AttributeName == "timestamp" && $0.AttributeType == "timestamp" }),
+                !relatedFields(attributes).isEmpty
+            else {
+                throw ForecastLimits.invalid(
+                    "The schema of a RELATED_TIME_SERIES dataset must have item_id (string), timestamp and at least one float or integer attribute.")
+            }
+        }
         guard type == "TARGET_TIME_SERIES" else { return }
         let target = targetField(domain: domain)
         let required = [("item_id", ["string"]), ("timestamp", ["timestamp"]), (target, ["float", "integer"])]
@@ -145,6 +154,11 @@ enum DatasetSchema {
                     "The schema of a \(domain) TARGET_TIME_SERIES dataset must have the attribute \(name) of type \(allowed.joined(separator: " or ")).")
             }
         }
+    }
+
+    /// A related time series dataset's numeric fields, in schema order.
+    static func relatedFields(_ attributes: [SchemaAttribute]) -> [String] {
+        attributes.filter { ["float", "integer"].contains($0.AttributeType ?? "") }.compactMap(\.AttributeName)
     }
 
     /// The name of the value field of a domain's target time series, as Forecast's domains define it.

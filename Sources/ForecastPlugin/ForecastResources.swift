@@ -14,6 +14,8 @@ enum ForecastKind: String {
     case observations = "dataset-observations"
     /// A forecast's numbers, under the forecast's ARN.
     case predictions = "forecast-predictions"
+    /// A related time series dataset's imported rows, under the dataset's ARN.
+    case relatedRows = "dataset-related-rows"
 }
 
 /// Statuses as AWS names them.
@@ -68,6 +70,18 @@ struct StoredImportJob: BuiltResource, Sendable {
 /// The observations a dataset holds after its latest import: per item, time-ordered.
 struct StoredObservations: Codable, Sendable {
     var items: [String: [Observation]]
+}
+
+/// A related time series dataset's rows: per series (`SeriesKey.encoded`), each time's values of `fields` (nil where
+/// a cell was empty).
+struct StoredRelatedRows: Codable, Sendable {
+    var fields: [String]
+    var items: [String: [RelatedRow]]
+}
+
+struct RelatedRow: Codable, Sendable {
+    var time: Date
+    var values: [Double?]
 }
 
 struct Observation: Codable, Sendable {

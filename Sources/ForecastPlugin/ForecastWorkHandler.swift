@@ -44,11 +44,21 @@ struct ForecastWorkHandler: JobHandler {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw WorkFailure("\(job.path) is not UTF-8 text.")
             }
-            let reader = DatasetCSVReader(
-                attributes: dataset.attributes, targetField: DatasetSchema.targetField(domain: dataset.domain),
-                timestampFormat: job.timestampFormat)
-            let items = try reader.read(text)
-            _ = try store.putForecastResource(StoredObservations(items: items), .observations, arn: dataset.arn)
+            switch dataset.datasetType {
+            case "TARGET_TIME_SERIES":
+                let reader = DatasetCSVReader(
+                    attributes: dataset.attributes, targetField: DatasetSchema.targetField(domain: dataset.domain),
+                    timestampFormat: job.timestampFormat)
+                _ = try store.putForecastResource(StoredObservations(items: try reader.read(text)), .observations, arn: dataset.arn)
+            case "RELATED_TIME_SERIES":
+                let fields = DatasetSchema.relatedFields(dataset.attributes)
+                let reader = DatasetCSVReader(
+                    attributes: dataset.attributes, valueFields: fields, timestampFormat: job.timestampFormat)
+                let rows = StoredRelatedRows(fields: fields, items: try reader.readRows(text))
+                _ = try store.putForecastResource(rows, .relatedRows, arn: dataset.arn)
+            default:
+                throw WorkFailure("Importing \(dataset.datasetType) datasets is not available here: item metadata is not read by the engines.")
+            }
             job.dataSize = Double(info.size) / 1_073_741_824
         }
     }
@@ -79,13 +89,24 @@ struct ForecastWorkHandler: JobHandler {
                 lastTimes[item] = prepared.last
                 missingTails[item] = prepared.missingTail
             }
-            let backtest = Backtest(
+            let usesNetwork = ["Deep_AR_Plus", "AUTO"].contains(predictor.algorithm)
+            var backtest = Backtest(
                 horizon: predictor.horizon, windows: predictor.backtestWindows,
                 offset: predictor.backtestOffset ?? predictor.horizon, frequency: frequency,
                 algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes,
-                deepAR: ["Deep_AR_Plus", "AUTO"].contains(predictor.algorithm)
+                deepAR: usesNetwork
                     ? try DeepARSettings.configuration(
                         predictor.trainingParameters, horizon: predictor.horizon, period: frequency.seasonalPeriod) : nil)
+            // DeepAR+ reads the group's related time series, laid on each item's grid through the forecast horizon.
+            if usesNetwork, let stored = try relatedRows(for: predictor.datasetGroupArn, store: store) {
+                let rows = RelatedSeries.rows(stored, dimensions: predictor.dimensions ?? [])
+                for (item, grid) in grids {
+                    backtest.related[item] = RelatedSeries.align(
+                        rows[item] ?? [], fields: stored.fields.count, first: grid.first,
+                        steps: grid.values.count + (missingTails[item] ?? 0) + predictor.horizon, frequency: frequency,
+                        coarsen: coarser != nil)
+                }
+            }
             let trained = backtest.train(grids, lastTimes: lastTimes)
             predictor.models = trained.models
             for (item, tail) in missingTails where tail > 0 { predictor.models?[item]?.missingTail = tail }
@@ -158,6 +179,15 @@ struct ForecastWorkHandler: JobHandler {
             }
         }
         throw WorkFailure("The dataset group \(groupArn) has no imported data.")
+    }
+
+    /// The rows of the dataset group's related time series dataset, when it has one with data.
+    private func relatedRows(for groupArn: String, store: ResourceStore) throws -> StoredRelatedRows? {
+        guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else { return nil }
+        for arn in group.datasetArns {
+            if let rows = try store.forecastResource(StoredRelatedRows.self, .relatedRows, arn: arn) { return rows }
+        }
+        return nil
     }
 
     /// The frequency of the dataset group's target data (nil when not recorded).

@@ -22,15 +22,16 @@ struct ItemModel: Codable, Sendable {
     }
 
     /// Trains `algorithm` on an item's values (at most the last ``trainingLimit``), with the predictor's DeepAR
-    /// `network` for the algorithms that read it.
+    /// `network` and the item's `related` series (aligned with `allValues`) for the algorithms that read them.
     static func train(
         _ allValues: [Double], period: Int, algorithm: SeriesModel.Algorithm, network: DeepARNetwork?, seasonOffset: Int,
-        lastTime: Date
+        related: [[Double]]? = nil, lastTime: Date
     ) -> ItemModel {
         let values = Array(allValues.suffix(trainingLimit))
+        let dropped = allValues.count - values.count
         let model = SeriesModel.fit(
-            values, period: period, algorithm: algorithm, network: network,
-            seasonOffset: seasonOffset + allValues.count - values.count)
+            values, period: period, algorithm: algorithm, network: network, seasonOffset: seasonOffset + dropped,
+            related: related.map { Array($0.dropFirst(dropped)) })
         return ItemModel(model: model, lastValue: values.last ?? 0, lastTime: lastTime)
     }
 

@@ -5,8 +5,9 @@ import Synchronization
 /// autoregressive LSTM trained across all the items of a dataset. At each step it reads the previous value and the
 /// value one season back (both divided by the item's scale, the mean absolute value of its context), the item's
 /// volatility (a static feature: the mean absolute change over its context, relative to the scale, on a log scale,
-/// so calm and volatile items are told apart) and the position in the season, and outputs the parameters of the next
-/// value's distribution (`DeepARLikelihood`).
+/// so calm and volatile items are told apart), the position in the season and, when given, related time series
+/// known for each step (prices, promotions: standardised per field), and outputs the parameters of the next value's
+/// distribution (`DeepARLikelihood`).
 /// Forecasts are ancestral samples: each draw is fed back as the next step's input.
 public struct DeepARNetwork: Sendable, Codable {
     /// Training settings, named after DeepAR+'s hyperparameters where it has them.
@@ -34,6 +35,14 @@ public struct DeepARNetwork: Sendable, Codable {
 
     let layer: LSTMLayer
     public let period: Int
+    /// Per related field: the mean and standard deviation its values are standardised by (empty without related
+    /// series).
+    let relatedScales: [FieldScale]
+
+    struct FieldScale: Sendable, Codable {
+        var mean: Double
+        var deviation: Double
+    }
     public let configuration: Configuration
     /// The optimiser steps training ran (fewer than asked when the time limit stopped it), and the mean
     /// negative log-likelihood per value over the last of them.
@@ -41,13 +50,25 @@ public struct DeepARNetwork: Sendable, Codable {
     public let finalLoss: Double
 
     /// Trains a network on every series of at least three values; `offsets` gives each series' first step on a
-    /// common time grid (so the season position is shared), zero when absent. Nil when no series is long enough.
-    public static func train(_ series: [[Double]], offsets: [Int]? = nil, period: Int, configuration: Configuration)
-        -> DeepARNetwork?
-    {
+    /// common time grid (so the season position is shared), zero when absent; `related` gives, per series, the
+    /// related fields' values at each step (as many fields in every row, rows at least as many as the series' steps).
+    /// Nil when no series is long enough.
+    public static func train(
+        _ series: [[Double]], offsets: [Int]? = nil, related: [[[Double]]]? = nil, period: Int, configuration: Configuration
+    ) -> DeepARNetwork? {
         let usable = series.indices.filter { series[$0].count >= 3 && series[$0].allSatisfy(\.isFinite) }
         guard !usable.isEmpty else { return nil }
-        let inputs = period > 1 ? 5 : 2
+        let fields = related?.first(where: { !$0.isEmpty })?.first?.count ?? 0
+        let relatedScales = (0..<fields).map { field -> FieldScale in
+            let values = (related ?? []).flatMap { rows in rows.map { $0[field] } }.filter(\.isFinite)
+            let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+            let variance = values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+            return FieldScale(mean: mean, deviation: variance > 0 ? variance.squareRoot() : 1)
+        }
+        let shape = DeepARNetwork(
+            layer: LSTMLayer(inputs: 0, hidden: 0, outputs: 0, seed: 0), period: period, relatedScales: relatedScales,
+            configuration: configuration, iterationsRun: 0, finalLoss: .nan)
+        let inputs = (period > 1 ? 5 : 2) + fields
         var layer = LSTMLayer(
             inputs: inputs, hidden: configuration.hiddenUnits, outputs: configuration.likelihood.parameterCount,
             seed: configuration.seed)
@@ -81,7 +102,8 @@ public struct DeepARNetwork: Sendable, Codable {
                     var caches: [LSTMLayer.StepCache] = []
                     var readOutGradients: [[Double]] = []
                     for index in (window.start + 1)..<end {
-                        let x = features(values, at: index, offset: offsets?[window.series] ?? 0, item: item, period: period)
+                        let x = shape.features(
+                            values, at: index, offset: offsets?[window.series] ?? 0, item: item, related: related?[window.series])
                         let (readOut, cache) = current.step(x, &state)
                         let (loss, dr) = configuration.likelihood.loss(values[index], readOut: readOut, scale: item.scale)
                         caches.append(cache)
@@ -111,18 +133,22 @@ public struct DeepARNetwork: Sendable, Codable {
             lastLoss = total / Double(max(1, counted))
         }
         return DeepARNetwork(
-            layer: layer, period: period, configuration: configuration, iterationsRun: iterations, finalLoss: lastLoss)
+            layer: layer, period: period, relatedScales: relatedScales, configuration: configuration,
+            iterationsRun: iterations, finalLoss: lastLoss)
     }
 
-    /// `paths` simulated futures of `horizon` steps after `history`, seeded.
-    public func samplePaths(history: [Double], offset: Int = 0, horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
+    /// `paths` simulated futures of `horizon` steps after `history`, seeded; `related` gives the related fields'
+    /// values for the history's steps and the horizon's (steps it lacks read as each field's mean).
+    public func samplePaths(
+        history: [Double], offset: Int = 0, related: [[Double]]? = nil, horizon: Int, paths: Int, seed: UInt64
+    ) -> [[Double]] {
         guard history.count >= 2 else {
             return [[Double]](repeating: [Double](repeating: history.last ?? 0, count: horizon), count: paths)
         }
         let item = ItemContext(history.suffix(configuration.contextLength))
         var warm = layer.initialState()
         for index in max(1, history.count - configuration.contextLength)..<history.count {
-            _ = layer.step(Self.features(history, at: index, offset: offset, item: item, period: period), &warm)
+            _ = layer.step(features(history, at: index, offset: offset, item: item, related: related), &warm)
         }
         var generator = SplitMix64(seed: seed)
         var readOut = [Double](repeating: 0, count: layer.outputs)
@@ -134,7 +160,7 @@ public struct DeepARNetwork: Sendable, Codable {
             extended.removeSubrange(history.count...)
             for _ in 0..<horizon {
                 let index = extended.count
-                let x = Self.features(extended, at: index, offset: offset, item: item, period: period)
+                let x = features(extended, at: index, offset: offset, item: item, related: related)
                 layer.advance(x, &state, readOut: &readOut, scratch: &scratch)
                 var draw = configuration.likelihood.sample(readOut: readOut, scale: item.scale, generator: &generator)
                 if !draw.isFinite { draw = extended[index - 1] }
@@ -145,12 +171,19 @@ public struct DeepARNetwork: Sendable, Codable {
     }
 
     /// The network's input for predicting `values[index]` from what precedes it.
-    static func features(_ values: [Double], at index: Int, offset: Int, item: ItemContext, period: Int) -> [Double] {
+    func features(_ values: [Double], at index: Int, offset: Int, item: ItemContext, related: [[Double]]?) -> [Double] {
         let previous = values[index - 1] / item.scale
-        guard period > 1 else { return [previous, item.volatilityFeature] }
-        let seasonBack = index >= period ? values[index - period] / item.scale : previous
-        let angle = 2 * Double.pi * Double((index + offset) % period) / Double(period)
-        return [previous, item.volatilityFeature, seasonBack, sin(angle), cos(angle)]
+        var x = [previous, item.volatilityFeature]
+        if period > 1 {
+            let seasonBack = index >= period ? values[index - period] / item.scale : previous
+            let angle = 2 * Double.pi * Double((index + offset) % period) / Double(period)
+            x += [seasonBack, sin(angle), cos(angle)]
+        }
+        for (field, scale) in relatedScales.enumerated() {
+            let value = related.flatMap { index < $0.count ? $0[index][field] : nil } ?? scale.mean
+            x.append(value.isFinite ? (value - scale.mean) / scale.deviation : 0)
+        }
+        return x
     }
 
     /// What the network knows of an item from its context window.

@@ -9,8 +9,9 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
     case prophet(ProphetLikeFit)
     /// NPTS draws from the recent history itself.
     case npts(NPTS, history: [Double], period: Int)
-    /// The series' recent history, and the season position of its first value, for the shared DeepAR network.
-    case deepAR(history: [Double], seasonOffset: Int)
+    /// The series' recent history, the season position of its first value, and its related fields' values from
+    /// that first value through the forecast horizon (nil without related series), for the shared DeepAR network.
+    case deepAR(history: [Double], seasonOffset: Int, related: [[Double]]?)
     /// The per-step median of the members' point forecasts; its sample paths pool the members' paths.
     case ensemble([SeriesModel])
 
@@ -29,7 +30,7 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
     /// series' first step's position on the network's time grid (`seasonOffset`).
     public static func fit(
         _ values: [Double], period: Int, algorithm: Algorithm, arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares,
-        network: DeepARNetwork? = nil, seasonOffset: Int = 0
+        network: DeepARNetwork? = nil, seasonOffset: Int = 0, related: [[Double]]? = nil
     ) -> SeriesModel? {
         switch algorithm {
         case .arima: return AutoARIMA.fit(values, period: period, estimation: arimaEstimation).map(SeriesModel.arima)
@@ -41,10 +42,14 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
             guard let network, values.count >= 2 else { return nil }
             let kept = network.configuration.contextLength + network.period
             let dropped = max(0, values.count - kept)
-            return .deepAR(history: Array(values.suffix(kept)), seasonOffset: seasonOffset + dropped)
+            return .deepAR(
+                history: Array(values.suffix(kept)), seasonOffset: seasonOffset + dropped,
+                related: related.map { Array($0.dropFirst(dropped)) })
         case .ensemble:
             let members = ensembleMembers.compactMap {
-                fit(values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network, seasonOffset: seasonOffset)
+                fit(
+                    values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network,
+                    seasonOffset: seasonOffset, related: related)
             }
             if members.count == 1 { return members[0] }
             return members.isEmpty ? nil : .ensemble(members)
@@ -82,13 +87,13 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
         case .npts(let npts, let history, let period):
             let simulated = npts.samplePaths(history: history, period: period, horizon: horizon, paths: paths, seed: seed)
             return Simulation(point: PathSummary.mean(simulated), paths: simulated)
-        case .deepAR(let history, let seasonOffset):
+        case .deepAR(let history, let seasonOffset, let related):
             guard let network else {
                 let flat = [Double](repeating: history.last ?? 0, count: horizon)
                 return Simulation(point: flat, paths: [[Double]](repeating: flat, count: paths))
             }
             let simulated = network.samplePaths(
-                history: history, offset: seasonOffset, horizon: horizon, paths: paths, seed: seed)
+                history: history, offset: seasonOffset, related: related, horizon: horizon, paths: paths, seed: seed)
             return Simulation(point: PathSummary.mean(simulated), paths: simulated)
         case .ensemble(let members):
             let simulations = members.enumerated().map { index, member in

@@ -434,3 +434,53 @@ def test_forecast_dimensions_split_items_by_store(clients):
     # Without the dimension, an item's stores are summed into one series.
     by_item = forecast_of(None)
     assert abs(level(by_item, item_id="soap") - 402) < 6
+
+
+def test_deep_ar_plus_reads_related_time_series_through_the_horizon(clients):
+    forecast, query, s3 = clients
+    rng = random.Random(5)
+    items = [f"shop{n}" for n in range(5)]
+    future = [1, 0, 0, 1, 0, 1]  # promotions planned in the six forecast months
+    promotion = {item: [rng.random() < 0.3 for _ in range(60)] + future for item in items}
+    target_rows, related_rows = [], []
+    for number, item in enumerate(items):
+        for month in range(66):
+            stamp = f"{2015 + month // 12}-{month % 12 + 1:02d}-01"
+            related_rows.append(f"{stamp},{item},{int(promotion[item][month])}")
+            if month < 60:
+                value = 100 * (number + 1) * (1 + 0.6 * promotion[item][month]) + rng.gauss(0, 2)
+                target_rows.append(f"{stamp},{item},{value:.2f}")
+    dataset, imported = dataset_with_import(forecast, s3, target_rows)
+    assert imported["Status"] == "ACTIVE"
+    related_schema = {"Attributes": [{"AttributeName": "timestamp", "AttributeType": "timestamp"},
+                                     {"AttributeName": "item_id", "AttributeType": "string"},
+                                     {"AttributeName": "promotion", "AttributeType": "integer"}]}
+    with pytest.raises(botocore.exceptions.ClientError) as no_field:
+        forecast.create_dataset(DatasetName=unique("related"), Domain="CUSTOM", DatasetType="RELATED_TIME_SERIES",
+                                DataFrequency="M", Schema={"Attributes": related_schema["Attributes"][:2]})
+    assert no_field.value.response["Error"]["Code"] == "InvalidInputException"
+    related = forecast.create_dataset(DatasetName=unique("related"), Domain="CUSTOM", DatasetType="RELATED_TIME_SERIES",
+                                      DataFrequency="M", Schema=related_schema)["DatasetArn"]
+    key = f"{uuid.uuid4().hex}.csv"
+    s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(related_rows).encode())
+    job = forecast.create_dataset_import_job(
+        DatasetImportJobName=unique("import"), DatasetArn=related, TimestampFormat="yyyy-MM-dd",
+        DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
+    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("promo"), Domain="CUSTOM",
+                                          DatasetArns=[dataset, related])["DatasetGroupArn"]
+    arn = forecast.create_predictor(
+        PredictorName=unique("promo"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=6,
+        TrainingParameters={"epochs": "400"}, InputDataConfig={"DatasetGroupArn": group},
+        FeaturizationConfig={"ForecastFrequency": "M"})["PredictorArn"]
+    described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
+    assert described["Status"] == "ACTIVE", described.get("Message")
+    made = forecast.create_forecast(ForecastName=unique("promo"), PredictorArn=arn)["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    for number in (1, 3):
+        median = [point["Value"] for point in query.query_forecast(
+            ForecastArn=made, Filters={"item_id": f"shop{number}"})["Forecast"]["Predictions"]["p50"]]
+        promoted = [value for value, planned in zip(median, future) if planned]
+        plain = [value for value, planned in zip(median, future) if not planned]
+        # The planned promotions lift the forecast as they lifted the history (by 60%).
+        assert min(promoted) > 1.3 * max(plain), median
