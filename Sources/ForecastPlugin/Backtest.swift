@@ -17,6 +17,8 @@ struct Backtest {
     var deepAR: DeepARNetwork.Configuration?
     /// Per item: related time series values on the item's grid from its first step through the forecast horizon.
     var related: [String: [[Double]]] = [:]
+    /// Per item: its item metadata encoded as static features (`ItemMetadataEncoding`).
+    var statics: [String: [Double]] = [:]
 
     /// Trains the models of every item on `items` (each item's values and first time), as the predictor keeps them:
     /// one model per item, and one DeepAR+ network across the items when the algorithm uses it.
@@ -26,19 +28,15 @@ struct Backtest {
         let period = frequency.seasonalPeriod
         let names = items.keys.sorted()
         let origin = items.values.map(\.first).min() ?? Date()
-        let offsets = names.map { frequency.steps(from: origin, to: items[$0]!.first) }
+        let series = names.map { name in
+            DeepARSeries(
+                values: items[name]!.values, seasonOffset: frequency.steps(from: origin, to: items[name]!.first),
+                related: related.isEmpty ? nil : related[name] ?? [], statics: statics.isEmpty ? nil : statics[name])
+        }
         let network = deepAR.flatMap { configuration in
             DeepARNetwork.train(
-                names.map { Array(items[$0]!.values.suffix(ItemModel.trainingLimit)) },
-                offsets: zip(names, offsets).map { name, offset in
-                    offset + max(0, items[name]!.values.count - ItemModel.trainingLimit)
-                },
-                related: related.isEmpty
-                    ? nil
-                    : names.map { name in
-                        Array((related[name] ?? []).dropFirst(max(0, items[name]!.values.count - ItemModel.trainingLimit)))
-                    },
-                period: period, configuration: configuration)
+                series.map { $0.droppingFirst(max(0, $0.values.count - ItemModel.trainingLimit)) }, period: period,
+                configuration: configuration)
         }
         // Items are fitted in parallel.
         let fitted = Mutex([ItemModel?](repeating: nil, count: names.count))
@@ -46,9 +44,7 @@ struct Backtest {
             let item = items[names[index]]!
             let chosen = ItemModel.algorithm(named: algorithm, for: item.values, period: period, horizon: horizon)
             let lastTime = lastTimes[names[index]] ?? frequency.advance(item.first, by: item.values.count - 1)
-            let model = ItemModel.train(
-                item.values, period: period, algorithm: chosen, network: network, seasonOffset: offsets[index],
-                related: related[names[index]], lastTime: lastTime)
+            let model = ItemModel.train(series[index], period: period, algorithm: chosen, network: network, lastTime: lastTime)
             fitted.withLock { $0[index] = model }
         }
         let models = Dictionary(uniqueKeysWithValues: zip(names, fitted.withLock { $0 }).compactMap { name, model in

@@ -144,6 +144,14 @@ enum DatasetSchema {
                     "The schema of a RELATED_TIME_SERIES dataset must have item_id (string), timestamp and at least one float or integer attribute.")
             }
         }
+        if type == "ITEM_METADATA" {
+            guard attributes.contains(where: { $0.AttributeName == "item_id" && $0.AttributeType == "string" }), attributes.count >= 2,
+                attributes.allSatisfy({ ["string", "integer", "float"].contains($0.AttributeType ?? "") })
+            else {
+                throw ForecastLimits.invalid(
+                    "The schema of an ITEM_METADATA dataset must have item_id (string) and at least one string, integer or float attribute.")
+            }
+        }
         guard type == "TARGET_TIME_SERIES" else { return }
         let target = targetField(domain: domain)
         let required = [("item_id", ["string"]), ("timestamp", ["timestamp"]), (target, ["float", "integer"])]

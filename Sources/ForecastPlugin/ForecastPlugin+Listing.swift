@@ -73,6 +73,7 @@ extension ForecastPlugin {
             try refuseIfUsed(try all(StoredImportJob.self, .importJob, context: context).map(\.datasetArn), arn: arn)
             try context.resources.delete(service: "forecast", kind: ForecastKind.observations.rawValue, id: arn)
             try context.resources.delete(service: "forecast", kind: ForecastKind.relatedRows.rawValue, id: arn)
+            try context.resources.delete(service: "forecast", kind: ForecastKind.itemMetadata.rawValue, id: arn)
         case .importJob:
             _ = try existing(StoredImportJob.self, .importJob, arn: arn, context: context)
         case .predictor:
@@ -84,7 +85,7 @@ extension ForecastPlugin {
             try context.resources.delete(service: "forecast", kind: ForecastKind.predictions.rawValue, id: arn)
         case .exportJob:
             _ = try existing(StoredExportJob.self, .exportJob, arn: arn, context: context)
-        case .observations, .predictions, .relatedRows:
+        case .observations, .predictions, .relatedRows, .itemMetadata:
             break
         }
         try context.resources.delete(service: "forecast", kind: kind.rawValue, id: arn)

@@ -16,6 +16,8 @@ enum ForecastKind: String {
     case predictions = "forecast-predictions"
     /// A related time series dataset's imported rows, under the dataset's ARN.
     case relatedRows = "dataset-related-rows"
+    /// An item metadata dataset's imported rows, under the dataset's ARN.
+    case itemMetadata = "dataset-item-metadata"
 }
 
 /// Statuses as AWS names them.

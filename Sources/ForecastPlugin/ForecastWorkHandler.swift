@@ -57,7 +57,8 @@ struct ForecastWorkHandler: JobHandler {
                 let rows = StoredRelatedRows(fields: fields, items: try reader.readRows(text))
                 _ = try store.putForecastResource(rows, .relatedRows, arn: dataset.arn)
             default:
-                throw WorkFailure("Importing \(dataset.datasetType) datasets is not available here: item metadata is not read by the engines.")
+                let metadata = try StoredItemMetadata(csv: text, attributes: dataset.attributes)
+                _ = try store.putForecastResource(metadata, .itemMetadata, arn: dataset.arn)
             }
             job.dataSize = Double(info.size) / 1_073_741_824
         }
@@ -97,7 +98,15 @@ struct ForecastWorkHandler: JobHandler {
                 deepAR: usesNetwork
                     ? try DeepARSettings.configuration(
                         predictor.trainingParameters, horizon: predictor.horizon, period: frequency.seasonalPeriod) : nil)
-            // DeepAR+ reads the group's related time series, laid on each item's grid through the forecast horizon.
+            // DeepAR+ reads the group's item metadata, and its related time series laid on each item's grid through
+            // the forecast horizon.
+            if usesNetwork, let metadata = try itemMetadata(for: predictor.datasetGroupArn, store: store) {
+                let encoded = metadata.encoded()
+                let width = encoded.values.first?.count ?? 0
+                for item in grids.keys {
+                    backtest.statics[item] = encoded[SeriesKey(encoded: item).item] ?? [Double](repeating: 0, count: width)
+                }
+            }
             if usesNetwork, let stored = try relatedRows(for: predictor.datasetGroupArn, store: store) {
                 let rows = RelatedSeries.rows(stored, dimensions: predictor.dimensions ?? [])
                 for (item, grid) in grids {
@@ -179,6 +188,15 @@ struct ForecastWorkHandler: JobHandler {
             }
         }
         throw WorkFailure("The dataset group \(groupArn) has no imported data.")
+    }
+
+    /// The dataset group's item metadata, when it has an imported ITEM_METADATA dataset.
+    private func itemMetadata(for groupArn: String, store: ResourceStore) throws -> StoredItemMetadata? {
+        guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else { return nil }
+        for arn in group.datasetArns {
+            if let metadata = try store.forecastResource(StoredItemMetadata.self, .itemMetadata, arn: arn) { return metadata }
+        }
+        return nil
     }
 
     /// The rows of the dataset group's related time series dataset, when it has one with data.

@@ -21,17 +21,14 @@ struct ItemModel: Codable, Sendable {
         SeriesModel.Algorithm(rawValue: name) ?? AlgorithmChoice.choose(values, period: period, horizon: horizon)
     }
 
-    /// Trains `algorithm` on an item's values (at most the last ``trainingLimit``), with the predictor's DeepAR
-    /// `network` and the item's `related` series (aligned with `allValues`) for the algorithms that read them.
+    /// Trains `algorithm` on an item's series (at most its last ``trainingLimit`` values), with the predictor's
+    /// DeepAR `network` for the algorithms that read it.
     static func train(
-        _ allValues: [Double], period: Int, algorithm: SeriesModel.Algorithm, network: DeepARNetwork?, seasonOffset: Int,
-        related: [[Double]]? = nil, lastTime: Date
+        _ series: DeepARSeries, period: Int, algorithm: SeriesModel.Algorithm, network: DeepARNetwork?, lastTime: Date
     ) -> ItemModel {
-        let values = Array(allValues.suffix(trainingLimit))
-        let dropped = allValues.count - values.count
-        let model = SeriesModel.fit(
-            values, period: period, algorithm: algorithm, network: network, seasonOffset: seasonOffset + dropped,
-            related: related.map { Array($0.dropFirst(dropped)) })
+        let recent = series.droppingFirst(max(0, series.values.count - trainingLimit))
+        let values = recent.values
+        let model = SeriesModel.fit(values, period: period, algorithm: algorithm, network: network, deepAR: recent)
         return ItemModel(model: model, lastValue: values.last ?? 0, lastTime: lastTime)
     }
 

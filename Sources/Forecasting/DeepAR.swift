@@ -1,6 +1,30 @@
 import Foundation
 import Synchronization
 
+/// One series as DeepAR reads it: its values, its first value's position on the dataset's time grid (so the season
+/// position is shared across series), its related fields' values per step (through the forecast horizon), and its
+/// static features (item metadata, encoded as numbers).
+public struct DeepARSeries: Sendable, Codable {
+    public var values: [Double]
+    public var seasonOffset: Int
+    public var related: [[Double]]?
+    public var statics: [Double]?
+
+    public init(values: [Double], seasonOffset: Int = 0, related: [[Double]]? = nil, statics: [Double]? = nil) {
+        self.values = values
+        self.seasonOffset = seasonOffset
+        self.related = related
+        self.statics = statics
+    }
+
+    /// The series without its first `count` values (the related rows and the season position move with them).
+    public func droppingFirst(_ count: Int) -> DeepARSeries {
+        DeepARSeries(
+            values: Array(values.dropFirst(count)), seasonOffset: seasonOffset + count,
+            related: related.map { Array($0.dropFirst(count)) }, statics: statics)
+    }
+}
+
 /// DeepAR (Salinas, Flunkert, Gasthaus and Januschowski, 2020), the model behind Amazon Forecast's DeepAR+: one
 /// autoregressive LSTM trained across all the items of a dataset. At each step it reads the previous value and the
 /// value one season back (both divided by the item's scale, the mean absolute value of its context), the item's
@@ -43,32 +67,32 @@ public struct DeepARNetwork: Sendable, Codable {
         var mean: Double
         var deviation: Double
     }
+
+    /// The number of static features (item metadata, encoded) every series carries; zero without them.
+    let staticCount: Int
     public let configuration: Configuration
     /// The optimiser steps training ran (fewer than asked when the time limit stopped it), and the mean
     /// negative log-likelihood per value over the last of them.
     public let iterationsRun: Int
     public let finalLoss: Double
 
-    /// Trains a network on every series of at least three values; `offsets` gives each series' first step on a
-    /// common time grid (so the season position is shared), zero when absent; `related` gives, per series, the
-    /// related fields' values at each step (as many fields in every row, rows at least as many as the series' steps).
-    /// Nil when no series is long enough.
-    public static func train(
-        _ series: [[Double]], offsets: [Int]? = nil, related: [[[Double]]]? = nil, period: Int, configuration: Configuration
-    ) -> DeepARNetwork? {
-        let usable = series.indices.filter { series[$0].count >= 3 && series[$0].allSatisfy(\.isFinite) }
+    /// Trains a network on every series of at least three values (their related rows and static features, when
+    /// given, must have as many fields in every series). Nil when no series is long enough.
+    public static func train(_ series: [DeepARSeries], period: Int, configuration: Configuration) -> DeepARNetwork? {
+        let usable = series.indices.filter { series[$0].values.count >= 3 && series[$0].values.allSatisfy(\.isFinite) }
         guard !usable.isEmpty else { return nil }
-        let fields = related?.first(where: { !$0.isEmpty })?.first?.count ?? 0
+        let fields = series.lazy.compactMap { $0.related?.first?.count }.first ?? 0
+        let staticCount = series.lazy.compactMap { $0.statics?.count }.first ?? 0
         let relatedScales = (0..<fields).map { field -> FieldScale in
-            let values = (related ?? []).flatMap { rows in rows.map { $0[field] } }.filter(\.isFinite)
+            let values = series.flatMap { ($0.related ?? []).map { $0[field] } }.filter(\.isFinite)
             let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
             let variance = values.isEmpty ? 0 : values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
             return FieldScale(mean: mean, deviation: variance > 0 ? variance.squareRoot() : 1)
         }
         let shape = DeepARNetwork(
             layer: LSTMLayer(inputs: 0, hidden: 0, outputs: 0, seed: 0), period: period, relatedScales: relatedScales,
-            configuration: configuration, iterationsRun: 0, finalLoss: .nan)
-        let inputs = (period > 1 ? 5 : 2) + fields
+            staticCount: staticCount, configuration: configuration, iterationsRun: 0, finalLoss: .nan)
+        let inputs = (period > 1 ? 5 : 2) + fields + staticCount
         var layer = LSTMLayer(
             inputs: inputs, hidden: configuration.hiddenUnits, outputs: configuration.likelihood.parameterCount,
             seed: configuration.seed)
@@ -83,7 +107,7 @@ public struct DeepARNetwork: Sendable, Codable {
             // are computed in parallel in shares, and summed.
             let windows = (0..<configuration.batchSize).map { _ -> (series: Int, start: Int) in
                 let chosen = usable[Int(generator.next() % UInt64(usable.count))]
-                let count = series[chosen].count
+                let count = series[chosen].values.count
                 return (chosen, count > windowLength ? Int(generator.next() % UInt64(count - windowLength + 1)) : 0)
             }
             // A fixed number of shares keeps the sums' order, so the network, the same on every machine.
@@ -95,15 +119,14 @@ public struct DeepARNetwork: Sendable, Codable {
                 var total = 0.0
                 var counted = 0
                 for window in stride(from: share, to: windows.count, by: shares).map({ windows[$0] }) {
-                    let values = series[window.series]
+                    let values = series[window.series].values
                     let end = min(values.count, window.start + windowLength)
                     let item = ItemContext(values[window.start..<min(end - 1, window.start + configuration.contextLength)])
                     var state = current.initialState()
                     var caches: [LSTMLayer.StepCache] = []
                     var readOutGradients: [[Double]] = []
                     for index in (window.start + 1)..<end {
-                        let x = shape.features(
-                            values, at: index, offset: offsets?[window.series] ?? 0, item: item, related: related?[window.series])
+                        let x = shape.features(values, at: index, item: item, series: series[window.series])
                         let (readOut, cache) = current.step(x, &state)
                         let (loss, dr) = configuration.likelihood.loss(values[index], readOut: readOut, scale: item.scale)
                         caches.append(cache)
@@ -133,22 +156,21 @@ public struct DeepARNetwork: Sendable, Codable {
             lastLoss = total / Double(max(1, counted))
         }
         return DeepARNetwork(
-            layer: layer, period: period, relatedScales: relatedScales, configuration: configuration,
-            iterationsRun: iterations, finalLoss: lastLoss)
+            layer: layer, period: period, relatedScales: relatedScales, staticCount: staticCount,
+            configuration: configuration, iterationsRun: iterations, finalLoss: lastLoss)
     }
 
-    /// `paths` simulated futures of `horizon` steps after `history`, seeded; `related` gives the related fields'
-    /// values for the history's steps and the horizon's (steps it lacks read as each field's mean).
-    public func samplePaths(
-        history: [Double], offset: Int = 0, related: [[Double]]? = nil, horizon: Int, paths: Int, seed: UInt64
-    ) -> [[Double]] {
+    /// `paths` simulated futures of `horizon` steps after the series' values, seeded (its related rows should run
+    /// through the horizon: steps they lack read as each field's mean).
+    public func samplePaths(_ series: DeepARSeries, horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
+        let history = series.values
         guard history.count >= 2 else {
             return [[Double]](repeating: [Double](repeating: history.last ?? 0, count: horizon), count: paths)
         }
         let item = ItemContext(history.suffix(configuration.contextLength))
         var warm = layer.initialState()
         for index in max(1, history.count - configuration.contextLength)..<history.count {
-            _ = layer.step(features(history, at: index, offset: offset, item: item, related: related), &warm)
+            _ = layer.step(features(history, at: index, item: item, series: series), &warm)
         }
         var generator = SplitMix64(seed: seed)
         var readOut = [Double](repeating: 0, count: layer.outputs)
@@ -160,7 +182,7 @@ public struct DeepARNetwork: Sendable, Codable {
             extended.removeSubrange(history.count...)
             for _ in 0..<horizon {
                 let index = extended.count
-                let x = features(extended, at: index, offset: offset, item: item, related: related)
+                let x = features(extended, at: index, item: item, series: series)
                 layer.advance(x, &state, readOut: &readOut, scratch: &scratch)
                 var draw = configuration.likelihood.sample(readOut: readOut, scale: item.scale, generator: &generator)
                 if !draw.isFinite { draw = extended[index - 1] }
@@ -170,18 +192,23 @@ public struct DeepARNetwork: Sendable, Codable {
         }
     }
 
-    /// The network's input for predicting `values[index]` from what precedes it.
-    func features(_ values: [Double], at index: Int, offset: Int, item: ItemContext, related: [[Double]]?) -> [Double] {
+    /// The network's input for predicting `values[index]` from what precedes it (`values` is the series' values,
+    /// extended by a sample path when forecasting).
+    func features(_ values: [Double], at index: Int, item: ItemContext, series: DeepARSeries) -> [Double] {
         let previous = values[index - 1] / item.scale
         var x = [previous, item.volatilityFeature]
         if period > 1 {
             let seasonBack = index >= period ? values[index - period] / item.scale : previous
-            let angle = 2 * Double.pi * Double((index + offset) % period) / Double(period)
+            let angle = 2 * Double.pi * Double((index + series.seasonOffset) % period) / Double(period)
             x += [seasonBack, sin(angle), cos(angle)]
         }
         for (field, scale) in relatedScales.enumerated() {
-            let value = related.flatMap { index < $0.count ? $0[index][field] : nil } ?? scale.mean
+            let value = series.related.flatMap { index < $0.count ? $0[index][field] : nil } ?? scale.mean
             x.append(value.isFinite ? (value - scale.mean) / scale.deviation : 0)
+        }
+        for feature in 0..<staticCount {
+            let value = series.statics.flatMap { feature < $0.count ? $0[feature] : nil } ?? 0
+            x.append(value.isFinite ? value : 0)
         }
         return x
     }

@@ -9,9 +9,8 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
     case prophet(ProphetLikeFit)
     /// NPTS draws from the recent history itself.
     case npts(NPTS, history: [Double], period: Int)
-    /// The series' recent history, the season position of its first value, and its related fields' values from
-    /// that first value through the forecast horizon (nil without related series), for the shared DeepAR network.
-    case deepAR(history: [Double], seasonOffset: Int, related: [[Double]]?)
+    /// The series' recent history with what else DeepAR reads of it, for the shared network.
+    case deepAR(DeepARSeries)
     /// The per-step median of the members' point forecasts; its sample paths pool the members' paths.
     case ensemble([SeriesModel])
 
@@ -26,11 +25,11 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
     public static let ensembleMembers: [Algorithm] = [.arima, .ets, .prophet, .deepAR]
 
     /// The model of `algorithm` fitted to `values`, or nil when there are too few values for it (an ensemble keeps
-    /// the members that could be fitted). DeepAR needs `network`, trained on these series among others, and the
-    /// series' first step's position on the network's time grid (`seasonOffset`).
+    /// the members that could be fitted). DeepAR needs `network`, trained on this series among others, and reads
+    /// `deepAR` (its season position, related rows and static features; its values are `values`).
     public static func fit(
         _ values: [Double], period: Int, algorithm: Algorithm, arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares,
-        network: DeepARNetwork? = nil, seasonOffset: Int = 0, related: [[Double]]? = nil
+        network: DeepARNetwork? = nil, deepAR: DeepARSeries? = nil
     ) -> SeriesModel? {
         switch algorithm {
         case .arima: return AutoARIMA.fit(values, period: period, estimation: arimaEstimation).map(SeriesModel.arima)
@@ -40,16 +39,12 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
             return values.isEmpty ? nil : .npts(NPTS(), history: Array(values.suffix(NPTS.contextLength)), period: period)
         case .deepAR:
             guard let network, values.count >= 2 else { return nil }
-            let kept = network.configuration.contextLength + network.period
-            let dropped = max(0, values.count - kept)
-            return .deepAR(
-                history: Array(values.suffix(kept)), seasonOffset: seasonOffset + dropped,
-                related: related.map { Array($0.dropFirst(dropped)) })
+            var series = deepAR ?? DeepARSeries(values: values)
+            series.values = values
+            return .deepAR(series.droppingFirst(max(0, values.count - network.configuration.contextLength - network.period)))
         case .ensemble:
             let members = ensembleMembers.compactMap {
-                fit(
-                    values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network,
-                    seasonOffset: seasonOffset, related: related)
+                fit(values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network, deepAR: deepAR)
             }
             if members.count == 1 { return members[0] }
             return members.isEmpty ? nil : .ensemble(members)
@@ -87,13 +82,12 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
         case .npts(let npts, let history, let period):
             let simulated = npts.samplePaths(history: history, period: period, horizon: horizon, paths: paths, seed: seed)
             return Simulation(point: PathSummary.mean(simulated), paths: simulated)
-        case .deepAR(let history, let seasonOffset, let related):
+        case .deepAR(let series):
             guard let network else {
-                let flat = [Double](repeating: history.last ?? 0, count: horizon)
+                let flat = [Double](repeating: series.values.last ?? 0, count: horizon)
                 return Simulation(point: flat, paths: [[Double]](repeating: flat, count: paths))
             }
-            let simulated = network.samplePaths(
-                history: history, offset: seasonOffset, related: related, horizon: horizon, paths: paths, seed: seed)
+            let simulated = network.samplePaths(series, horizon: horizon, paths: paths, seed: seed)
             return Simulation(point: PathSummary.mean(simulated), paths: simulated)
         case .ensemble(let members):
             let simulations = members.enumerated().map { index, member in

@@ -102,7 +102,9 @@ extension Sibyl {
         private func trainNetwork(_ series: [[Double]]) throws -> DeepARNetwork {
             var configuration = DeepARNetwork.Configuration(horizon: horizon, period: period)
             configuration.likelihood = DeepARLikelihood(rawValue: likelihood)!
-            guard let network = DeepARNetwork.train(series, period: period, configuration: configuration) else {
+            guard
+                let network = DeepARNetwork.train(series.map { DeepARSeries(values: $0) }, period: period, configuration: configuration)
+            else {
                 throw ValidationError("DeepAR needs a series of at least 3 values")
             }
             FileHandle.standardError.write(

@@ -484,3 +484,41 @@ def test_deep_ar_plus_reads_related_time_series_through_the_horizon(clients):
         plain = [value for value, planned in zip(median, future) if not planned]
         # The planned promotions lift the forecast as they lifted the history (by 60%).
         assert min(promoted) > 1.3 * max(plain), median
+
+
+def test_item_metadata_is_imported_and_read_by_deep_ar_plus(clients):
+    forecast, query, s3 = clients
+    items = ["north", "south", "east"]
+    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(items, months=48))
+    assert imported["Status"] == "ACTIVE"
+    schema = {"Attributes": [{"AttributeName": "item_id", "AttributeType": "string"},
+                             {"AttributeName": "region", "AttributeType": "string"},
+                             {"AttributeName": "floor_area", "AttributeType": "float"}]}
+    metadata = forecast.create_dataset(DatasetName=unique("stores"), Domain="CUSTOM", DatasetType="ITEM_METADATA",
+                                       Schema=schema)["DatasetArn"]
+
+    def import_metadata(body):
+        key = f"{uuid.uuid4().hex}.csv"
+        s3.put_object(Bucket="forecast-data", Key=key, Body=body.encode())
+        job = forecast.create_dataset_import_job(
+            DatasetImportJobName=unique("import"), DatasetArn=metadata,
+            DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
+        return wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)
+
+    failed = import_metadata("north,coast,120\nsouth,inland,large\n")
+    assert failed["Status"] == "CREATE_FAILED" and "row 2: 'large' is not a number" in failed["Message"]
+    assert import_metadata("north,coast,120\nsouth,inland,80\neast,coast,95\n")["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("meta"), Domain="CUSTOM",
+                                          DatasetArns=[dataset, metadata])["DatasetGroupArn"]
+    arn = forecast.create_predictor(
+        PredictorName=unique("meta"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=3,
+        TrainingParameters={"epochs": "200"}, InputDataConfig={"DatasetGroupArn": group},
+        FeaturizationConfig={"ForecastFrequency": "M"})["PredictorArn"]
+    described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
+    assert described["Status"] == "ACTIVE", described.get("Message")
+    made = forecast.create_forecast(ForecastName=unique("meta"), PredictorArn=arn)["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    median = query.query_forecast(ForecastArn=made, Filters={"item_id": "south"})["Forecast"]["Predictions"]["p50"]
+    expected = [200 + 0.8 * (48 + step) + 15 * math.sin(2 * math.pi * (48 + step) / 12) for step in range(3)]
+    for point, truth in zip(median, expected):
+        assert abs(point["Value"] - truth) < 0.1 * truth

@@ -50,11 +50,12 @@ import Testing
         var configuration = DeepARNetwork.Configuration(horizon: 12, period: 12)
         configuration.iterations = 300
         configuration.hiddenUnits = 16
-        let network = try #require(DeepARNetwork.train(series, period: 12, configuration: configuration))
+        let network = try #require(
+            DeepARNetwork.train(series.map { DeepARSeries(values: $0) }, period: 12, configuration: configuration))
         #expect(network.iterationsRun == 300)
         var ourError = 0.0, flatError = 0.0
         for item in [0, 4, 8] {
-            let paths = network.samplePaths(history: series[item], horizon: 12, paths: 200, seed: 3)
+            let paths = network.samplePaths(DeepARSeries(values: series[item]), horizon: 12, paths: 200, seed: 3)
             let median = PathSummary.quantiles(paths, levels: [0.5])[0]
             for step in 0..<12 {
                 let truth = value(item, 60 + step)
@@ -64,6 +65,29 @@ import Testing
         }
         #expect(ourError / 36 < 0.08, "mean absolute percentage error \(ourError / 36)")
         #expect(ourError < flatError / 2)
+    }
+}
+
+@Suite struct DeepARStaticFeatureTests {
+    @Test func staticFeaturesTellGrowingItemsFromShrinkingOnes() throws {
+        // Items marked 1 grow 4% a step, items marked 0 shrink 4%; a two-value flat history shows neither.
+        let series = (0..<16).map { index -> DeepARSeries in
+            let growth = index % 2 == 0 ? 1.04 : 0.96
+            let values = (0..<30).map { 100 * pow(growth, Double($0)) * (1 + 0.01 * sin(Double($0 * 5 + index))) }
+            return DeepARSeries(values: values, statics: [index % 2 == 0 ? 1 : 0])
+        }
+        var configuration = DeepARNetwork.Configuration(horizon: 5, period: 1)
+        configuration.iterations = 300
+        configuration.hiddenUnits = 12
+        configuration.likelihood = .gaussian
+        let network = try #require(DeepARNetwork.train(series, period: 1, configuration: configuration))
+        func fifthStep(_ mark: Double) -> Double {
+            let paths = network.samplePaths(
+                DeepARSeries(values: [100, 100], statics: [mark]), horizon: 5, paths: 300, seed: 2)
+            return PathSummary.quantiles(paths, levels: [0.5])[0][4]
+        }
+        #expect(fifthStep(1) > 110, "growing item's median after five steps: \(fifthStep(1))")
+        #expect(fifthStep(0) < 90, "shrinking item's median after five steps: \(fifthStep(0))")
     }
 }
 
