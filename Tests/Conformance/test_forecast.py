@@ -51,9 +51,10 @@ def wait(describe, key, timeout=120):
     raise AssertionError(f"{key} did not finish")
 
 
-def dataset_with_import(forecast, s3, rows, timestamp_format="yyyy-MM-dd"):
-    dataset = forecast.create_dataset(DatasetName=unique("sales"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
-                                      DataFrequency="M", Schema=SCHEMA)["DatasetArn"]
+def dataset_with_import(forecast, s3, rows, timestamp_format="yyyy-MM-dd", frequency="M", schema=SCHEMA,
+                        dataset_type="TARGET_TIME_SERIES"):
+    dataset = forecast.create_dataset(DatasetName=unique("sales"), Domain="CUSTOM", DatasetType=dataset_type,
+                                      DataFrequency=frequency, Schema=schema)["DatasetArn"]
     key = f"{uuid.uuid4().hex}.csv"
     s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(rows).encode())
     job = forecast.create_dataset_import_job(
@@ -61,6 +62,21 @@ def dataset_with_import(forecast, s3, rows, timestamp_format="yyyy-MM-dd"):
         DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
     imported = wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)
     return dataset, imported
+
+
+def deep_ar_forecast(forecast, datasets, horizon, epochs):
+    """A dataset group of `datasets`, a DeepAR+ predictor trained on it, and the ARN of its forecast."""
+    group = forecast.create_dataset_group(DatasetGroupName=unique("deepar"), Domain="CUSTOM",
+                                          DatasetArns=datasets)["DatasetGroupArn"]
+    arn = forecast.create_predictor(
+        PredictorName=unique("deepar"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=horizon,
+        TrainingParameters={"epochs": str(epochs)}, InputDataConfig={"DatasetGroupArn": group},
+        FeaturizationConfig={"ForecastFrequency": "M"})["PredictorArn"]
+    described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
+    assert described["Status"] == "ACTIVE", described.get("Message")
+    made = forecast.create_forecast(ForecastName=unique("deepar"), PredictorArn=arn)["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    return made
 
 
 def test_the_whole_workflow_gives_ordered_quantiles(clients):
@@ -326,14 +342,8 @@ def test_daily_data_are_aggregated_to_months_and_gaps_filled_as_asked(clients):
         rows.append(f"{date.isoformat()},steady,10")
         if day % 5 != 4 and date < datetime.date(2020, 11, 1):
             rows.append(f"{date.isoformat()},gappy,4")
-    dataset = forecast.create_dataset(DatasetName=unique("daily"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
-                                      DataFrequency="D", Schema=SCHEMA)["DatasetArn"]
-    key = f"{uuid.uuid4().hex}.csv"
-    s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(rows).encode())
-    job = forecast.create_dataset_import_job(
-        DatasetImportJobName=unique("import"), DatasetArn=dataset, TimestampFormat="yyyy-MM-dd",
-        DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
-    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)["Status"] == "ACTIVE"
+    dataset, imported = dataset_with_import(forecast, s3, rows, frequency="D")
+    assert imported["Status"] == "ACTIVE"
     group = forecast.create_dataset_group(DatasetGroupName=unique("daily"), Domain="CUSTOM",
                                           DatasetArns=[dataset])["DatasetGroupArn"]
 
@@ -382,14 +392,8 @@ def test_forecast_dimensions_split_items_by_store(clients):
     levels = {("soap", "north"): 100, ("soap", "south"): 300, ("rope", "north"): 50}
     rows = [f"{2016 + m // 12}-{m % 12 + 1:02d}-01,{item},{store},{level + m % 3}"
             for (item, store), level in levels.items() for m in range(48)]
-    dataset = forecast.create_dataset(DatasetName=unique("stores"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
-                                      DataFrequency="M", Schema=schema)["DatasetArn"]
-    key = f"{uuid.uuid4().hex}.csv"
-    s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(rows).encode())
-    job = forecast.create_dataset_import_job(
-        DatasetImportJobName=unique("import"), DatasetArn=dataset, TimestampFormat="yyyy-MM-dd",
-        DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
-    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)["Status"] == "ACTIVE"
+    dataset, imported = dataset_with_import(forecast, s3, rows, schema=schema)
+    assert imported["Status"] == "ACTIVE"
     group = forecast.create_dataset_group(DatasetGroupName=unique("stores"), Domain="CUSTOM",
                                           DatasetArns=[dataset])["DatasetGroupArn"]
     common = dict(AlgorithmArn="arn:aws:forecast:::algorithm/ETS", ForecastHorizon=2,
@@ -459,24 +463,10 @@ def test_deep_ar_plus_reads_related_time_series_through_the_horizon(clients):
         forecast.create_dataset(DatasetName=unique("related"), Domain="CUSTOM", DatasetType="RELATED_TIME_SERIES",
                                 DataFrequency="M", Schema={"Attributes": related_schema["Attributes"][:2]})
     assert no_field.value.response["Error"]["Code"] == "InvalidInputException"
-    related = forecast.create_dataset(DatasetName=unique("related"), Domain="CUSTOM", DatasetType="RELATED_TIME_SERIES",
-                                      DataFrequency="M", Schema=related_schema)["DatasetArn"]
-    key = f"{uuid.uuid4().hex}.csv"
-    s3.put_object(Bucket="forecast-data", Key=key, Body="\n".join(related_rows).encode())
-    job = forecast.create_dataset_import_job(
-        DatasetImportJobName=unique("import"), DatasetArn=related, TimestampFormat="yyyy-MM-dd",
-        DataSource={"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}})["DatasetImportJobArn"]
-    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("promo"), Domain="CUSTOM",
-                                          DatasetArns=[dataset, related])["DatasetGroupArn"]
-    arn = forecast.create_predictor(
-        PredictorName=unique("promo"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=6,
-        TrainingParameters={"epochs": "400"}, InputDataConfig={"DatasetGroupArn": group},
-        FeaturizationConfig={"ForecastFrequency": "M"})["PredictorArn"]
-    described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
-    assert described["Status"] == "ACTIVE", described.get("Message")
-    made = forecast.create_forecast(ForecastName=unique("promo"), PredictorArn=arn)["ForecastArn"]
-    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    related, imported = dataset_with_import(forecast, s3, related_rows, schema=related_schema,
+                                            dataset_type="RELATED_TIME_SERIES")
+    assert imported["Status"] == "ACTIVE"
+    made = deep_ar_forecast(forecast, [dataset, related], horizon=6, epochs=400)
     for number in (1, 3):
         median = [point["Value"] for point in query.query_forecast(
             ForecastArn=made, Filters={"item_id": f"shop{number}"})["Forecast"]["Predictions"]["p50"]]
@@ -508,16 +498,7 @@ def test_item_metadata_is_imported_and_read_by_deep_ar_plus(clients):
     failed = import_metadata("north,coast,120\nsouth,inland,large\n")
     assert failed["Status"] == "CREATE_FAILED" and "row 2: 'large' is not a number" in failed["Message"]
     assert import_metadata("north,coast,120\nsouth,inland,80\neast,coast,95\n")["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("meta"), Domain="CUSTOM",
-                                          DatasetArns=[dataset, metadata])["DatasetGroupArn"]
-    arn = forecast.create_predictor(
-        PredictorName=unique("meta"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=3,
-        TrainingParameters={"epochs": "200"}, InputDataConfig={"DatasetGroupArn": group},
-        FeaturizationConfig={"ForecastFrequency": "M"})["PredictorArn"]
-    described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
-    assert described["Status"] == "ACTIVE", described.get("Message")
-    made = forecast.create_forecast(ForecastName=unique("meta"), PredictorArn=arn)["ForecastArn"]
-    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    made = deep_ar_forecast(forecast, [dataset, metadata], horizon=3, epochs=200)
     median = query.query_forecast(ForecastArn=made, Filters={"item_id": "south"})["Forecast"]["Predictions"]["p50"]
     expected = [200 + 0.8 * (48 + step) + 15 * math.sin(2 * math.pi * (48 + step) / 12) for step in range(3)]
     for point, truth in zip(median, expected):
