@@ -41,10 +41,10 @@ public struct DeepARNetwork: Sendable, Codable {
         public var contextLength: Int
         /// Steps forecast (the horizon): training windows are contextLength + predictionLength long.
         public var predictionLength: Int
-        public var hiddenUnits = 24
+        public var hiddenUnits = 16
         public var likelihood = DeepARLikelihood.studentT
         /// Optimiser steps, each on a batch of windows drawn across the items (DeepAR+'s epochs × batches).
-        public var iterations = 500
+        public var iterations = 400
         public var batchSize = 16
         public var learningRate = 3e-3
         public var seed: UInt64 = 1
