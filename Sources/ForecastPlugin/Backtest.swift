@@ -1,57 +1,18 @@
 import Foundation
-import Synchronization
 import Forecasting
 
 /// Backtests a predictor's algorithm as Forecast does: for each window, the models are trained on the data before
 /// it and forecast it; accuracy is summed over all items. Window 1 ends `offset` steps before the data's end plus
 /// `horizon` (with the default offset, the last `horizon` values); each further window lies `horizon` earlier.
 struct Backtest {
-    let horizon: Int
+    /// How the predictor's models are trained (inside each window, on the history before it).
+    let training: PredictorTraining
     let windows: Int
     let offset: Int
-    let frequency: TimeFrequency
-    let algorithm: String
     let forecastTypes: [String]
-    /// DeepAR+'s training settings: the predictor's for Deep_AR_Plus, the defaults for an AutoPredictor (whose
-    /// ensemble includes DeepAR+), nil for the other algorithms.
-    var deepAR: DeepARNetwork.Configuration?
-    /// Per item: related time series values on the item's grid from its first step through the forecast horizon.
-    var related: [String: [[Double]]] = [:]
-    /// Per item: its item metadata encoded as static features (`ItemMetadataEncoding`).
-    var statics: [String: [Double]] = [:]
 
-    /// Trains the models of every item on `items` (each item's values and first time), as the predictor keeps them:
-    /// one model per item, and one DeepAR+ network across the items when the algorithm uses it.
-    func train(_ items: [String: (values: [Double], first: Date)], lastTimes: [String: Date]) -> (
-        models: [String: ItemModel], network: DeepARNetwork?
-    ) {
-        let period = frequency.seasonalPeriod
-        let names = items.keys.sorted()
-        let origin = items.values.map(\.first).min() ?? Date()
-        let series = names.map { name in
-            DeepARSeries(
-                values: items[name]!.values, seasonOffset: frequency.steps(from: origin, to: items[name]!.first),
-                related: related.isEmpty ? nil : related[name] ?? [], statics: statics.isEmpty ? nil : statics[name])
-        }
-        let network = deepAR.flatMap { configuration in
-            DeepARNetwork.train(
-                series.map { $0.droppingFirst(max(0, $0.values.count - ItemModel.trainingLimit)) }, period: period,
-                configuration: configuration)
-        }
-        // Items are fitted in parallel.
-        let fitted = Mutex([ItemModel?](repeating: nil, count: names.count))
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            let item = items[names[index]]!
-            let chosen = ItemModel.algorithm(named: algorithm, for: item.values, period: period, horizon: horizon)
-            let lastTime = lastTimes[names[index]] ?? frequency.advance(item.first, by: item.values.count - 1)
-            let model = ItemModel.train(series[index], period: period, algorithm: chosen, network: network, lastTime: lastTime)
-            fitted.withLock { $0[index] = model }
-        }
-        let models = Dictionary(uniqueKeysWithValues: zip(names, fitted.withLock { $0 }).compactMap { name, model in
-            model.map { (name, $0) }
-        })
-        return (models, network)
-    }
+    var horizon: Int { training.horizon }
+    var frequency: TimeFrequency { training.frequency }
 
     func evaluate(_ items: [String: (values: [Double], first: Date)]) -> [BacktestWindow] {
         var results: [BacktestWindow] = []
@@ -71,7 +32,7 @@ struct Backtest {
                 guard cutoff >= 2, cutoff + horizon <= item.values.count else { continue }
                 histories[name] = (Array(item.values[..<cutoff]), item.first)
             }
-            let trained = train(histories, lastTimes: [:])
+            let trained = training.train(histories, lastTimes: [:])
             for (index, (name, item)) in items.sorted(by: { $0.key < $1.key }).enumerated() {
                 guard let history = histories[name]?.values, let model = trained.models[name] else { continue }
                 let cutoff = history.count

@@ -91,10 +91,8 @@ struct ForecastWorkHandler: JobHandler {
                 missingTails[item] = prepared.missingTail
             }
             let usesNetwork = ["Deep_AR_Plus", "AUTO"].contains(predictor.algorithm)
-            var backtest = Backtest(
-                horizon: predictor.horizon, windows: predictor.backtestWindows,
-                offset: predictor.backtestOffset ?? predictor.horizon, frequency: frequency,
-                algorithm: predictor.algorithm, forecastTypes: predictor.forecastTypes,
+            var training = PredictorTraining(
+                horizon: predictor.horizon, frequency: frequency, algorithm: predictor.algorithm,
                 deepAR: usesNetwork
                     ? try DeepARSettings.configuration(
                         predictor.trainingParameters, horizon: predictor.horizon, period: frequency.seasonalPeriod) : nil)
@@ -104,23 +102,26 @@ struct ForecastWorkHandler: JobHandler {
                 let encoded = metadata.encoded()
                 let width = encoded.values.first?.count ?? 0
                 for item in grids.keys {
-                    backtest.statics[item] = encoded[SeriesKey(encoded: item).item] ?? [Double](repeating: 0, count: width)
+                    training.statics[item] = encoded[SeriesKey(encoded: item).item] ?? [Double](repeating: 0, count: width)
                 }
             }
             if usesNetwork, let stored = try relatedRows(for: predictor.datasetGroupArn, store: store) {
                 let rows = RelatedSeries.rows(stored, dimensions: predictor.dimensions ?? [])
                 for (item, grid) in grids {
-                    backtest.related[item] = RelatedSeries.align(
+                    training.related[item] = RelatedSeries.align(
                         rows[item] ?? [], fields: stored.fields.count, first: grid.first,
                         steps: grid.values.count + (missingTails[item] ?? 0) + predictor.horizon, frequency: frequency,
                         coarsen: coarser != nil)
                 }
             }
-            let trained = backtest.train(grids, lastTimes: lastTimes)
+            let trained = training.train(grids, lastTimes: lastTimes)
             predictor.models = trained.models
             for (item, tail) in missingTails where tail > 0 { predictor.models?[item]?.missingTail = tail }
             predictor.network = trained.network
-            predictor.evaluation = backtest.evaluate(grids)
+            predictor.evaluation = Backtest(
+                training: training, windows: predictor.backtestWindows,
+                offset: predictor.backtestOffset ?? predictor.horizon, forecastTypes: predictor.forecastTypes
+            ).evaluate(grids)
         }
     }
 

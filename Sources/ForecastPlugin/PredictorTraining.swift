@@ -1,0 +1,54 @@
+import Foundation
+import Forecasting
+import Synchronization
+
+/// How a predictor trains its models on items' regular series: one model per item of the predictor's algorithm
+/// (`AUTO`: the AutoPredictor's choice per item), and one DeepAR+ network across the items when the algorithm uses
+/// it, reading the items' related time series and item metadata when the dataset group has them.
+struct PredictorTraining {
+    let horizon: Int
+    let frequency: TimeFrequency
+    /// The algorithm's name in its ARN, or `AUTO`.
+    let algorithm: String
+    /// DeepAR+'s training settings: the predictor's for Deep_AR_Plus, the defaults for an AutoPredictor (whose
+    /// ensemble includes DeepAR+), nil for the other algorithms.
+    var deepAR: DeepARNetwork.Configuration?
+    /// Per item: related time series values on the item's grid from its first step through the forecast horizon.
+    var related: [String: [[Double]]] = [:]
+    /// Per item: its item metadata encoded as static features (`StoredItemMetadata.encoded`).
+    var statics: [String: [Double]] = [:]
+
+    /// Trains the models of every item on `items` (each item's values and first time), as the predictor keeps them:
+    /// one model per item, and one DeepAR+ network across the items when the algorithm uses it.
+    func train(_ items: [String: (values: [Double], first: Date)], lastTimes: [String: Date]) -> (
+        models: [String: ItemModel], network: DeepARNetwork?
+    ) {
+        let period = frequency.seasonalPeriod
+        let names = items.keys.sorted()
+        let origin = items.values.map(\.first).min() ?? Date()
+        let series = names.map { name in
+            DeepARSeries(
+                values: items[name]!.values, seasonOffset: frequency.steps(from: origin, to: items[name]!.first),
+                related: related.isEmpty ? nil : related[name] ?? [], statics: statics.isEmpty ? nil : statics[name])
+        }
+        let network = deepAR.flatMap { configuration in
+            DeepARNetwork.train(
+                series.map { $0.droppingFirst(max(0, $0.values.count - ItemModel.trainingLimit)) }, period: period,
+                configuration: configuration)
+        }
+        // Items are fitted in parallel.
+        let fitted = Mutex([ItemModel?](repeating: nil, count: names.count))
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let item = items[names[index]]!
+            let chosen = ItemModel.algorithm(named: algorithm, for: item.values, period: period, horizon: horizon)
+            let lastTime = lastTimes[names[index]] ?? frequency.advance(item.first, by: item.values.count - 1)
+            let model = ItemModel.train(series[index], period: period, algorithm: chosen, network: network, lastTime: lastTime)
+            fitted.withLock { $0[index] = model }
+        }
+        let models = Dictionary(uniqueKeysWithValues: zip(names, fitted.withLock { $0 }).compactMap { name, model in
+            model.map { (name, $0) }
+        })
+        return (models, network)
+    }
+
+}
