@@ -98,14 +98,18 @@ struct ForecastWorkHandler: JobHandler {
                         predictor.trainingParameters, horizon: predictor.horizon, period: frequency.seasonalPeriod) : nil)
             // DeepAR+ reads the group's item metadata, and its related time series laid on each item's grid through
             // the forecast horizon.
-            if usesNetwork, let metadata = try itemMetadata(for: predictor.datasetGroupArn, store: store) {
+            if usesNetwork,
+                let metadata = try groupResource(StoredItemMetadata.self, .itemMetadata, of: predictor.datasetGroupArn, store: store)
+            {
                 let encoded = metadata.encoded()
                 let width = encoded.values.first?.count ?? 0
                 for item in grids.keys {
                     training.statics[item] = encoded[SeriesKey(encoded: item).item] ?? [Double](repeating: 0, count: width)
                 }
             }
-            if usesNetwork, let stored = try relatedRows(for: predictor.datasetGroupArn, store: store) {
+            if usesNetwork,
+                let stored = try groupResource(StoredRelatedRows.self, .relatedRows, of: predictor.datasetGroupArn, store: store)
+            {
                 let rows = RelatedSeries.rows(stored, dimensions: predictor.dimensions ?? [])
                 for (item, grid) in grids {
                     training.related[item] = RelatedSeries.align(
@@ -180,46 +184,32 @@ struct ForecastWorkHandler: JobHandler {
     }
 
     private func observations(for groupArn: String, store: ResourceStore) throws -> [String: [Observation]] {
-        guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else {
+        guard try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) != nil else {
             throw WorkFailure("The dataset group \(groupArn) no longer exists.")
         }
-        for arn in group.datasetArns {
-            if let data = try store.forecastResource(StoredObservations.self, .observations, arn: arn) {
-                return data.items
-            }
+        guard let data = try groupResource(StoredObservations.self, .observations, of: groupArn, store: store) else {
+            throw WorkFailure("The dataset group \(groupArn) has no imported data.")
         }
-        throw WorkFailure("The dataset group \(groupArn) has no imported data.")
+        return data.items
     }
 
-    /// The dataset group's item metadata, when it has an imported ITEM_METADATA dataset.
-    private func itemMetadata(for groupArn: String, store: ResourceStore) throws -> StoredItemMetadata? {
+    /// The first of the dataset group's datasets that has a `kind` resource (imported data of one dataset type),
+    /// and `accepting` takes; nil when none has.
+    private func groupResource<Value: Decodable>(
+        _ type: Value.Type, _ kind: ForecastKind, of groupArn: String, store: ResourceStore,
+        accepting: (Value) -> Bool = { _ in true }
+    ) throws -> Value? {
         guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else { return nil }
         for arn in group.datasetArns {
-            if let metadata = try store.forecastResource(StoredItemMetadata.self, .itemMetadata, arn: arn) { return metadata }
-        }
-        return nil
-    }
-
-    /// The rows of the dataset group's related time series dataset, when it has one with data.
-    private func relatedRows(for groupArn: String, store: ResourceStore) throws -> StoredRelatedRows? {
-        guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else { return nil }
-        for arn in group.datasetArns {
-            if let rows = try store.forecastResource(StoredRelatedRows.self, .relatedRows, arn: arn) { return rows }
+            if let value = try store.forecastResource(type, kind, arn: arn), accepting(value) { return value }
         }
         return nil
     }
 
     /// The frequency of the dataset group's target data (nil when not recorded).
     private func dataFrequency(of groupArn: String, store: ResourceStore) throws -> TimeFrequency? {
-        guard let group = try store.forecastResource(StoredDatasetGroup.self, .datasetGroup, arn: groupArn) else { return nil }
-        for arn in group.datasetArns {
-            if let dataset = try store.forecastResource(StoredDataset.self, .dataset, arn: arn),
-                dataset.datasetType == "TARGET_TIME_SERIES"
-            {
-                return dataset.frequency.flatMap(TimeFrequency.init)
-            }
-        }
-        return nil
+        try groupResource(StoredDataset.self, .dataset, of: groupArn, store: store) { $0.datasetType == "TARGET_TIME_SERIES" }?
+            .frequency.flatMap(TimeFrequency.init)
     }
 }
 

@@ -99,15 +99,6 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Whether the model (or a member) reads a shared DeepAR network.
-    public var usesNetwork: Bool {
-        switch self {
-        case .deepAR: return true
-        case .ensemble(let members): return members.contains { $0.usesNetwork }
-        default: return false
-        }
-    }
-
     private static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         let middle = sorted.count / 2
