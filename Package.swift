@@ -86,6 +86,8 @@ let package = Package(
             name: "Vision", dependencies: ["CTesseract", "CFaces"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Apertium"),
+        // Intent classification, slot filling and the dialogue state machine in plain Swift.
+        .target(name: "Dialogue"),
         .target(name: "Translation", dependencies: ["Apertium", "XMLReading"]),
         // Service plugins: AWS shapes ↔ engine calls.
         .target(name: "ComprehendPlugin", dependencies: ["SibylCore", "TextAnalysis"]),
@@ -141,6 +143,7 @@ let package = Package(
         .testTarget(name: "RecognitionTests", dependencies: ["Recognition"]),
         .testTarget(name: "VisionTests", dependencies: ["Vision"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
     ]
 )
 

@@ -1,0 +1,47 @@
+/// The utterances an intent classifier learns from: each sample utterance with its placeholders filled by example
+/// values of the slots' types (listed values and synonyms for custom types, typical phrases for built-in ones).
+enum TrainingUtterances {
+    /// Up to `perTemplate` fillings of every sample utterance of every intent.
+    static func expand(_ intents: [DialogueIntent], perTemplate: Int = 6) -> [(text: String, intent: String)] {
+        var examples: [(text: String, intent: String)] = []
+        for intent in intents {
+            let kinds = Dictionary(intent.slots.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+            for utterance in intent.sampleUtterances {
+                let template = UtteranceTemplate(utterance)
+                let names = template.slotNames
+                guard !names.isEmpty else {
+                    examples.append((utterance, intent.name))
+                    continue
+                }
+                let choices = names.map { samples(for: kinds[$0] ?? .phrase) }
+                let count = min(perTemplate, choices.map(\.count).max() ?? 1)
+                for variant in 0..<count {
+                    var values: [String: String] = [:]
+                    for (position, name) in names.enumerated() {
+                        let options = choices[position]
+                        values[name] = options[(variant + position) % options.count]
+                    }
+                    examples.append((template.filled(values), intent.name))
+                }
+            }
+        }
+        return examples
+    }
+
+    private static func samples(for kind: SlotKind) -> [String] {
+        switch kind {
+        case .custom(let type):
+            let phrases = type.values.flatMap { [$0.value] + $0.synonyms }
+            return phrases.isEmpty ? ["something"] : phrases
+        case .number: return ["2", "three", "12", "one hundred"]
+        case .date: return ["tomorrow", "friday", "march 5th", "next monday", "2027-01-15"]
+        case .time: return ["3 pm", "noon", "10:30", "7 in the evening"]
+        case .duration: return ["3 days", "two weeks", "an hour"]
+        case .confirmation: return ["yes", "no"]
+        case .alphanumeric: return ["A1B2C3", "XK42"]
+        case .email: return ["jane@example.com"]
+        case .phone: return ["555 0100 123"]
+        case .freeForm, .phrase: return ["Paris", "Jane Smith", "New York"]
+        }
+    }
+}
