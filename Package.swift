@@ -60,6 +60,7 @@ let package = Package(
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .systemLibrary(name: "CVorbis", pkgConfig: "vorbisenc", providers: [.apt(["libvorbis-dev"])]),
         .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(
             name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
@@ -94,6 +95,7 @@ let package = Package(
         .target(name: "TranslatePlugin", dependencies: ["SibylCore", "Translation", "Apertium"]),
         .target(name: "TranscribePlugin", dependencies: ["SibylCore", "Recognition", "Audio", "TextAnalysis"]),
         .target(name: "ForecastPlugin", dependencies: ["SibylCore", "Forecasting"]),
+        .target(name: "LexPlugin", dependencies: ["SibylCore", "Dialogue", "CZlib"]),
         .target(
             name: "RekognitionPlugin",
             dependencies: ["SibylCore", "Vision", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -119,6 +121,8 @@ let package = Package(
                 "Vision",
                 "Forecasting",
                 "ForecastPlugin",
+                "Dialogue",
+                "LexPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -144,6 +148,7 @@ let package = Package(
         .testTarget(name: "VisionTests", dependencies: ["Vision"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
+        .testTarget(name: "LexPluginTests", dependencies: ["LexPlugin", "Dialogue", "SibylCore"]),
     ]
 )
 

@@ -228,4 +228,9 @@ public struct DialogueEngine: Sendable {
 public struct DialogueBuildError: Error, Sendable {
     /// One reason per problem.
     public var reasons: [String]
+
+    /// Creates an error with its reasons.
+    public init(reasons: [String]) {
+        self.reasons = reasons
+    }
 }

@@ -22,12 +22,12 @@ public enum TimePhrases {
         if words.count >= 2, words.last == "o'clock" { words.removeLast() }
         if words.count == 3, words[1] == "past" || words[1] == "to", let hour = hourValue(words[2]) {
             let minutes = words[0] == "half" ? 30 : words[0] == "quarter" ? 15 : NumberPhrases.spelledValue(of: [words[0]])
-            guard let minutes, minutes < 60 else { return nil }
+            guard let minutes, (1..<60).contains(minutes) else { return nil }
             return words[1] == "past"
                 ? clock(hour: hour, minute: minutes, meridiem: meridiem)
                 : clock(hour: (hour + 23) % 24, minute: 60 - minutes, meridiem: meridiem)
         }
-        guard words.count <= 2 else { return nil }
+        guard (1...2).contains(words.count) else { return nil }
         var hour: Int?
         var minute = 0
         if words.count == 1, words[0].contains(":") {
@@ -42,11 +42,7 @@ public enum TimePhrases {
                 minute = m
             }
         }
-        guard let hour, minute < 60 else { return nil }
-        // A bare number is a time only with am/pm or a clock form; "5" alone is too ambiguous to call a time.
-        guard meridiem != nil || words[0].contains(":") || words.count == 2 || words.count == 1 && hour <= 24 else {
-            return nil
-        }
+        guard let hour, (0..<60).contains(minute) else { return nil }
         return clock(hour: hour, minute: minute, meridiem: meridiem)
     }
 

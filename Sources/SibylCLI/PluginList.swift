@@ -2,6 +2,7 @@ import ComprehendPlugin
 import DiagnosticsPlugin
 import ForecastPlugin
 import Foundation
+import LexPlugin
 import PollyPlugin
 import RekognitionPlugin
 import SibylCore
@@ -27,6 +28,8 @@ public enum PluginList {
             RekognitionPlugin(faceModelDirectory: modelFolder("dlib-faces", modelsDirectory: configuration.modelsDirectory)),
             ForecastPlugin(),
             ForecastQueryPlugin(),
+            LexModelsPlugin(),
+            LexRuntimePlugin(),
         ]
     }
 

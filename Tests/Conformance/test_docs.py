@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, SIBYL_BIN
 
 GUIDES = ["getting-started.md", "polly.md", "comprehend.md", "translate.md", "transcribe.md", "rekognition.md",
-          "forecast.md"]
+          "forecast.md", "lex.md"]
 BLOCKS = [(guide, language, code) for guide in GUIDES
           for language, code in re.findall(r"```(bash|python)\n(.*?)```", (REPO / "Docs" / guide).read_text(), re.S)]
 

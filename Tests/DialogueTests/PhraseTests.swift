@@ -74,3 +74,47 @@ import Testing
                 == "Your roses for Ann ({Missing})")
     }
 }
+
+@Suite struct PhraseRobustnessTests {
+    /// Every phrase reader answers `nil` or a value for any words, never traps: odd fragments such as "am" alone,
+    /// "0 to five", empty strings and punctuation are what users type.
+    @Test func oddFragmentsNeverTrap() {
+        let words = [
+            "", "am", "pm", "a", "an", "and", "0", "00", ":", "12:", ":30", "to", "past", "half", "quarter", "o'clock",
+            "the", "of", "in", "next", "this", "friday", "march", "31st", "-", "--1", "99999999999999999999", "1/2/",
+            "/", "at", "dot", "@", "+", "(", "for", "day", "days", "hundred", "thousand", "twenty-", "-one", "y",
+        ]
+        let dates = DatePhrases()
+        let resolver = SlotValueResolver()
+        var seed = SplitMix(state: 42)
+        for _ in 0..<4000 {
+            var phrase: [String] = []
+            for _ in 0..<Int.random(in: 0...4, using: &seed) { phrase.append(words.randomElement(using: &seed)!) }
+            _ = NumberPhrases.value(of: phrase)
+            _ = dates.value(of: phrase)
+            _ = TimePhrases.value(of: phrase)
+            _ = DurationPhrases.value(of: phrase)
+            _ = ContactPhrases.email(phrase)
+            _ = ContactPhrases.phone(phrase)
+            _ = ContactPhrases.alphanumeric(phrase)
+            _ = ConfirmationPhrases.value(of: phrase)
+            let tokens = UtteranceTokens.split(phrase.joined(separator: " "))
+            for kind in [SlotKind.number, .date, .time, .duration, .email, .phone, .alphanumeric, .phrase, .freeForm] {
+                _ = resolver.resolve(tokens[...], as: kind, capturing: true)
+            }
+        }
+    }
+}
+
+/// A tiny deterministic generator (SplitMix64) so the robustness test is repeatable.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

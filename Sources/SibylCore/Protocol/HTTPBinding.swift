@@ -64,14 +64,17 @@ public struct PathTemplate: Sendable, CustomStringConvertible {
     let segments: [Segment]
     public let description: String
 
-    /// Parses a template; `{Name}` is one segment, `{Name+}` the rest of the path.
+    /// Parses a template; `{Name}` is one segment, `{Name+}` the rest of the path. A trailing slash is part of the
+    /// path (Lex V2's `/bots/{botId}/` is sent with it), matched as an empty last segment.
     public init(_ template: String) {
         description = template
-        segments = template.split(separator: "/", omittingEmptySubsequences: true).map { part in
+        var segments: [Segment] = template.split(separator: "/", omittingEmptySubsequences: true).map { part in
             guard part.hasPrefix("{"), part.hasSuffix("}") else { return .literal(String(part)) }
             let name = part.dropFirst().dropLast()
             return name.hasSuffix("+") ? .greedyLabel(String(name.dropLast())) : .label(String(name))
         }
+        if template.count > 1, template.hasSuffix("/") { segments.append(.literal("")) }
+        self.segments = segments
     }
 
     /// The number of literal segments; more literals make a more specific route.
