@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import SibylCore
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 extension Sibyl {
     /// `sibyl call`: invoke one operation in-process, or on a running server with `--endpoint`.
     struct Call: AsyncParsableCommand {
@@ -36,17 +32,13 @@ extension Sibyl {
 
         func run() async throws {
             let body = try readInput()
-            let result: (status: Int, contentType: String, body: Data)
-            if let endpoint {
-                result = try await callRemote(endpoint, body: body)
-            } else {
-                result = try await callInProcess(body)
+            let caller = try OperationCaller.make(endpoint: endpoint) {
+                let configuration = try options.resolve()
+                return (configuration, options.logger(for: configuration))
             }
+            let result = try await caller.answer(service, operation, body: body)
             guard result.status < 400 else {
-                let error = (try? JSONDecoder().decode(JSONValue.self, from: result.body))?.objectValue
-                let code = error?["__type"]?.stringValue ?? "HTTP \(result.status)"
-                let message = error?["message"]?.stringValue ?? String(decoding: result.body, as: UTF8.self)
-                FileHandle.standardError.write(Data("\(code): \(message)\n".utf8))
+                FileHandle.standardError.write(Data("\(OperationCaller.failure(result))\n".utf8))
                 throw ExitCode(1)
             }
             if let output {
@@ -67,38 +59,6 @@ extension Sibyl {
             } catch {
                 throw ValidationError("cannot read the input file \(path): \(error.localizedDescription)")
             }
-        }
-
-        private func callInProcess(_ body: Data) async throws -> (status: Int, contentType: String, body: Data) {
-            let configuration = try options.resolve()
-            let gateway = try Gateway(
-                configuration: configuration, plugins: PluginList.make(configuration),
-                logger: options.logger(for: configuration))
-            do {
-                let reply = try await gateway.invoke(Invocation(service: service, operation: operation, input: body))
-                switch reply.body {
-                case .json(let data): return (reply.status, "application/json", data)
-                case .binary(let data, let contentType): return (reply.status, contentType, data)
-                case .empty: return (reply.status, "application/json", Data("{}".utf8))
-                }
-            } catch {
-                let data = try JSONSerialization.data(withJSONObject: ["__type": error.code, "message": error.message])
-                return (error.status, "application/json", data)
-            }
-        }
-
-        private func callRemote(_ endpoint: String, body: Data) async throws -> (status: Int, contentType: String, body: Data) {
-            let base = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
-            guard let url = URL(string: "\(base)/v1/\(service)/\(operation)") else {
-                throw ValidationError("not a URL: \(endpoint)")
-            }
-            var request = URLRequest(url: url)
-            request.httpMethod = "POST"
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            let (data, response) = try await URLSession.shared.data(for: request)
-            let http = response as? HTTPURLResponse
-            return (http?.statusCode ?? 500, http?.value(forHTTPHeaderField: "Content-Type") ?? "", data)
         }
     }
 }

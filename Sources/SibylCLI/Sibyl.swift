@@ -7,7 +7,10 @@ public struct Sibyl: AsyncParsableCommand {
         commandName: "sibyl",
         abstract: "An offline gateway that answers AWS AI-service APIs with real local engines.",
         version: SibylVersion.current,
-        subcommands: [Serve.self, Call.self, Services.self, Models.self, Forecast.self, SynthesisWorkerCommand.self],
+        subcommands: [
+            Serve.self, Call.self, Services.self, Models.self, Forecast.self, Bots.self, Chat.self,
+            SynthesisWorkerCommand.self,
+        ],
         defaultSubcommand: Serve.self)
 
     public init() {}

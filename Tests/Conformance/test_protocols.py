@@ -46,9 +46,9 @@ def test_unknown_service_target_through_boto3(server):
 
 
 def test_unknown_rest_json_route_through_boto3(server):
-    client = server.client("lexv2-runtime")
+    client = server.client("lexv2-models")
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
-        client.recognize_text(botId="BOTID00001", botAliasId="TSTALIASID", localeId="en_US", sessionId="s1", text="hi")
+        client.list_exports(botId="BOTID00001")
     assert excinfo.value.response["Error"]["Code"] == "UnknownOperationException"
     assert excinfo.value.response["ResponseMetadata"]["HTTPHeaders"]["x-amzn-errortype"] == "UnknownOperationException"
     assert excinfo.value.response["ResponseMetadata"]["RequestId"]

@@ -1,0 +1,59 @@
+import Foundation
+import LexPlugin
+import SibylCore
+
+/// Finds or installs the bot a command names: a bot id as is, or a Lex V2 export (folder or zip) imported through
+/// the models API unless a bot of its name is already there.
+struct BotInstaller {
+    let caller: OperationCaller
+
+    /// The bot id `reference` stands for.
+    func botId(for reference: String, locale: String, reuse: Bool = true) async throws -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: reference, isDirectory: &isFolder) else {
+            return reference
+        }
+        let export = try LexBotExport(folder: try unpacked(reference, isFolder: isFolder.boolValue))
+        if reuse, let existing = try await existingBot(named: export.name) { return existing }
+        return try await install(export)
+    }
+
+    /// Installs an export as a new bot (named `name`, else as exported) and answers its id.
+    func install(_ export: LexBotExport, name: String? = nil) async throws -> String {
+        try await export.install(name: name) { operation, input in
+            try await caller.call("lexv2-models", operation, input)
+        }
+    }
+
+    /// Reads an export from a folder or a zip file (unpacked into a temporary folder with `unzip`).
+    func export(at path: String) throws -> LexBotExport {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw OperationCaller.Failure(code: "Usage", message: "no such file or folder: \(path)")
+        }
+        return try LexBotExport(folder: try unpacked(path, isFolder: isFolder.boolValue))
+    }
+
+    private func existingBot(named name: String) async throws -> String? {
+        let filter: JSONValue = .array([
+            .object(["name": .string("BotName"), "values": .array([.string(name)]), "operator": .string("EQ")])
+        ])
+        let answer = try await caller.call("lexv2-models", "ListBots", .object(["filters": filter]))
+        guard case .array(let bots) = answer.objectValue?["botSummaries"] else { return nil }
+        return bots.first?.objectValue?["botId"]?.stringValue
+    }
+
+    private func unpacked(_ path: String, isFolder: Bool) throws -> URL {
+        if isFolder { return URL(fileURLWithPath: path) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sibyl-bot-" + UUID().uuidString)
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        unzip.arguments = ["-q", "-o", path, "-d", folder.path]
+        try unzip.run()
+        unzip.waitUntilExit()
+        guard unzip.terminationStatus == 0 else {
+            throw OperationCaller.Failure(code: "Usage", message: "\(path) is neither a folder nor a zip file unzip can read")
+        }
+        return folder
+    }
+}
