@@ -97,6 +97,8 @@ public struct DatePhrases: Sendable {
             }
         }
         guard let day else { return nil }
+        // A number alone is a count more often than a day: "4" is a date only as "the 4th", "the 4" or "4th".
+        if month == nil, words.count == 1, Int(words[0]) != nil { return nil }
         let parts = calendar.dateComponents([.year, .month, .day], from: today)
         if let month {
             var resolvedYear = year ?? parts.year!

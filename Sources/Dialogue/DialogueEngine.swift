@@ -56,7 +56,7 @@ public struct DialogueEngine: Sendable {
     /// Answers one user utterance.
     public func turn(_ text: String, state previous: ConversationState) -> DialogueTurn {
         var state = previous
-        let scores = classifier.classify(text)
+        let scores = understand(text)
         if let active = state.intent, active.state == .inProgress, let intent = bot.intent(named: active.name) {
             switch state.step {
             case .elicitSlot:
@@ -77,6 +77,23 @@ public struct DialogueEngine: Sendable {
         progress.slots = extractor.extract(text, intent: intent)
         state.intent = progress
         return advance(intent: intent, state: state, scores: scores)
+    }
+
+    /// Every intent with the engine's confidence that `text` means it, most confident first: the classifier's
+    /// probability times the utterance's likeness to the intent — the nearer of its content-word likeness to an
+    /// example and its alignment with a sample utterance (slots standing where the sample puts them). An utterance
+    /// like nothing the intent was taught scores low however the probabilities fall.
+    public func understand(_ text: String) -> [IntentScore] {
+        let evidence = classifier.evidence(text).sorted { $0.probability > $1.probability }
+        return evidence.enumerated().map { rank, item in
+            var likeness = item.likeness
+            // Aligning costs more than the classifier; only the likeliest intents are worth it.
+            if rank < 3, item.probability >= 0.05, let intent = bot.intent(named: item.intent) {
+                likeness = max(likeness, extractor.likeness(text, intent: intent))
+            }
+            let confidence = ((item.probability * likeness) * 100).rounded() / 100
+            return IntentScore(intent: item.intent, confidence: confidence)
+        }.sorted { $0.confidence > $1.confidence || $0.confidence == $1.confidence && $0.intent < $1.intent }
     }
 
     // MARK: - Steps

@@ -1,6 +1,16 @@
 import Foundation
 
-/// An intent and how confident the classifier is that an utterance means it.
+/// What the classifier says of one intent for an utterance.
+public struct IntentEvidence: Sendable, Equatable {
+    /// The intent's name.
+    public var intent: String
+    /// The logistic regression's probability (the intents' probabilities sum to 1).
+    public var probability: Double
+    /// The cosine likeness (0–1) of the utterance's content words to the intent's nearest example.
+    public var likeness: Double
+}
+
+/// An intent and how confident the engine is that an utterance means it.
 public struct IntentScore: Sendable, Equatable {
     /// The intent's name.
     public var intent: String
@@ -9,9 +19,9 @@ public struct IntentScore: Sendable, Equatable {
 }
 
 /// Intent classification learned from example utterances: multinomial logistic regression on TF-IDF word and
-/// character features, with the confidence of each intent tempered by how close the utterance's content words come to
-/// that intent's nearest example, so that an utterance unlike anything the bot was taught scores low for every intent (and ends
-/// in the fallback intent) instead of being forced onto the least unlikely one.
+/// character features, and beside each intent's probability the likeness of the utterance's content words to that
+/// intent's nearest example — so that an utterance unlike anything the bot was taught can score low for every intent
+/// (and end in the fallback intent) instead of being forced onto the least unlikely one.
 public struct IntentClassifier: Sendable {
     /// The intents, in the order of `weights`' rows.
     public let intents: [String]
@@ -39,16 +49,15 @@ public struct IntentClassifier: Sendable {
             regularization: regularization)
     }
 
-    /// Every intent with its confidence, most confident first.
-    public func classify(_ text: String) -> [IntentScore] {
+    /// For every intent, the model's probability and the likeness of the utterance to the intent's nearest example.
+    public func evidence(_ text: String) -> [IntentEvidence] {
         let vector = features.vector(text)
         let probabilities = softmax(scores(vector))
         let likeness = content.vector(text)
         return intents.indices.map { intent in
             let nearest = examples[intent].reduce(0.0) { max($0, likeness.dot($1)) }
-            let confidence = (probabilities[intent] * nearest).squareRoot()
-            return IntentScore(intent: intents[intent], confidence: (confidence * 100).rounded() / 100)
-        }.sorted { $0.confidence > $1.confidence || $0.confidence == $1.confidence && $0.intent < $1.intent }
+            return IntentEvidence(intent: intents[intent], probability: probabilities[intent], likeness: nearest)
+        }
     }
 
     private func scores(_ vector: SparseVector) -> [Double] {

@@ -18,6 +18,7 @@ public struct SlotExtractor: Sendable {
         let tokens = UtteranceTokens.split(text)
         guard !tokens.isEmpty else { return [:] }
         let slots = Dictionary(intent.slots.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let spans = SpanValues(resolver: resolver, tokens: tokens, slots: slots, intent: intent)
         var found: [String: SlotValue] = [:]
         var used = Array(repeating: false, count: tokens.count)
         func take(_ name: String, _ value: SlotValue, _ range: Range<Int>) {
@@ -26,18 +27,18 @@ public struct SlotExtractor: Sendable {
         }
 
         if let elicited, let slot = slots[elicited] {
-            if let value = resolver.resolve(tokens[...], as: slot.kind, capturing: true) {
+            if let value = resolver.resolve(tokens[...], as: slot.kind, in: .reply) {
                 return [elicited: value]
             }
             let replies = (slot.sampleUtterances + Self.replyTemplates.map { $0.replacingOccurrences(of: "{}", with: "{\(elicited)}") })
                 .map(UtteranceTemplate.init)
-            if let best = bestAlignment(tokens, templates: replies, slots: slots) {
+            if let best = bestAlignment(tokens, templates: replies, spans: spans) {
                 for (name, match) in best where name == elicited { take(name, match.value, match.range) }
             }
         }
 
         let templates = intent.sampleUtterances.map(UtteranceTemplate.init).filter { !$0.slotNames.isEmpty }
-        if let best = bestAlignment(tokens, templates: templates, slots: slots) {
+        if let best = bestAlignment(tokens, templates: templates, spans: spans) {
             for (name, match) in best where found[name] == nil && !match.range.contains(where: { used[$0] }) {
                 take(name, match.value, match.range)
             }
@@ -57,7 +58,7 @@ public struct SlotExtractor: Sendable {
             for start in 0...(tokens.count - length) {
                 let range = start..<(start + length)
                 guard !range.contains(where: { used[$0] }) else { continue }
-                if let value = resolver.resolve(tokens[range], as: kind, capturing: false) {
+                if let value = resolver.resolve(tokens[range], as: kind, in: .anywhere) {
                     if case .custom(let type) = kind, type.resolution == .originalValue, value.resolvedValues.isEmpty {
                         continue
                     }
@@ -75,17 +76,34 @@ public struct SlotExtractor: Sendable {
         var range: Range<Int>
     }
 
-    private func bestAlignment(
-        _ tokens: [UtteranceToken], templates: [UtteranceTemplate], slots: [String: DialogueSlot]
-    ) -> [String: Match]? {
+    /// How well the utterance reads as one of the intent's sample utterances, 0–1: the weighted F1 of the words
+    /// the best alignment matches (content words count 1, function words ¼; a slot's span counts as a matched word,
+    /// half when its words were only captured, not recognised).
+    public func likeness(_ text: String, intent: DialogueIntent) -> Double {
+        let tokens = UtteranceTokens.split(text)
+        guard !tokens.isEmpty else { return 0 }
+        let slots = Dictionary(intent.slots.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let spans = SpanValues(resolver: resolver, tokens: tokens, slots: slots, intent: intent)
+        var best = 0.0
+        for utterance in intent.sampleUtterances {
+            let template = UtteranceTemplate(utterance)
+            guard let alignment = align(tokens, template: template, spans: spans) else { continue }
+            best = max(best, alignment.likeness)
+        }
+        return best
+    }
+
+    private func bestAlignment(_ tokens: [UtteranceToken], templates: [UtteranceTemplate], spans: SpanValues)
+        -> [String: Match]?
+    {
         var best: (cost: Double, matches: [String: Match])?
         for template in templates {
-            guard let alignment = align(tokens, template: template, slots: slots), !alignment.matches.isEmpty else {
+            guard let alignment = align(tokens, template: template, spans: spans), !alignment.matches.isEmpty else {
                 continue
             }
             let words = template.elements.count { if case .word = $0 { true } else { false } }
-            // An alignment that needs as many edits as a third of everything said is a guess, not a reading.
-            guard alignment.cost <= max(1, Double(words + tokens.count) / 3) else { continue }
+            // An alignment that needs as many edits as two fifths of everything said is a guess, not a reading.
+            guard alignment.cost <= max(1.5, Double(words + tokens.count) / 2.5) else { continue }
             if best == nil || alignment.cost < best!.cost { best = (alignment.cost, alignment.matches) }
         }
         return best?.matches
@@ -94,8 +112,8 @@ public struct SlotExtractor: Sendable {
     /// The cheapest edit alignment of the utterance with a template: a matching word costs nothing, a missing or
     /// extra word 1, a placeholder takes a span its slot resolves (free for values that recognise themselves, a
     /// little per word for captured free words) or is left empty at cost 1.
-    private func align(_ tokens: [UtteranceToken], template: UtteranceTemplate, slots: [String: DialogueSlot])
-        -> (cost: Double, matches: [String: Match])?
+    private func align(_ tokens: [UtteranceToken], template: UtteranceTemplate, spans: SpanValues)
+        -> (cost: Double, matches: [String: Match], likeness: Double)?
     {
         let elements = template.elements
         let rows = elements.count + 1
@@ -122,13 +140,9 @@ public struct SlotExtractor: Sendable {
                     if j < tokens.count, tokens[j].key == word { relax(i + 1, j + 1, 0) }
                 case .slot(let name):
                     relax(i + 1, j, 1)
-                    guard let slot = slots[name] else { continue }
+                    guard spans.slots[name] != nil else { continue }
                     for end in (j + 1)..<min(columns, j + 7) {
-                        guard let value = resolver.resolve(tokens[j..<end], as: slot.kind, capturing: true) else {
-                            continue
-                        }
-                        let captured = value.resolvedValues.isEmpty || Self.capturesFreely(slot.kind)
-                        let step = captured ? 0.3 + 0.2 * Double(end - j - 1) : 0.05 * Double(end - j - 1)
+                        guard let (value, step) = spans.value(name, j..<end) else { continue }
                         relax(i + 1, end, step, Match(value: value, range: j..<end), name)
                     }
                 }
@@ -137,16 +151,41 @@ public struct SlotExtractor: Sendable {
         let last = rows * columns - 1
         guard cost[last].isFinite else { return nil }
         var matches: [String: Match] = [:]
+        var matched = 0.0
         var index = last
         while index > 0 {
             let step = back[index]
-            if let match = step.match, let slot = step.slot { matches[slot] = match }
+            let (i, j) = (index / columns, index % columns)
+            let (pi, pj) = (step.from / columns, step.from % columns)
+            if let match = step.match, let slot = step.slot {
+                matches[slot] = match
+                let captured = match.value.resolvedValues.isEmpty || spans.slots[slot].map { Self.capturesFreely($0.kind) } ?? true
+                matched += captured ? 0.5 : 1
+            } else if i == pi + 1, j == pj + 1 {
+                matched += Self.weight(tokens[pj].key)
+            }
             index = step.from
         }
-        return (cost[last], matches)
+        var templateWeight = 0.0
+        for element in elements {
+            switch element {
+            case .word(let word): templateWeight += Self.weight(word)
+            case .slot: templateWeight += 1
+            }
+        }
+        let spoken = tokens.indices.reduce(0.0) { total, index in
+            matches.values.contains { $0.range.contains(index) } ? total : total + Self.weight(tokens[index].key)
+        } + Double(matches.count)
+        let likeness = templateWeight + spoken > 0 ? 2 * matched / (templateWeight + spoken) : 0
+        return (cost[last], matches, min(1, likeness))
     }
 
-    private static func capturesFreely(_ kind: SlotKind) -> Bool {
+    /// How much a word says about what is meant: function words little.
+    private static func weight(_ word: String) -> Double {
+        IntentFeatures.functionWords.contains(word) ? 0.25 : 1
+    }
+
+    static func capturesFreely(_ kind: SlotKind) -> Bool {
         switch kind {
         case .phrase, .freeForm, .alphanumeric: true
         default: false
@@ -158,4 +197,55 @@ public struct SlotExtractor: Sendable {
         "{}", "I want {}", "I'd like {}", "I would like {}", "it's {}", "it is {}", "{} please", "make it {}",
         "I need {}", "for {}", "on {}", "at {}", "in {}", "the {}", "let's say {}", "how about {}",
     ]
+}
+
+/// The values spans of one utterance give each slot, resolved once however many templates ask.
+final class SpanValues {
+    let resolver: SlotValueResolver
+    let tokens: [UtteranceToken]
+    let slots: [String: DialogueSlot]
+    /// The words the intent's sample utterances use around their slots ("book", "hotel", "room").
+    let literals: Set<String>
+    private var cache: [String: (SlotValue, Double)?] = [:]
+
+    init(resolver: SlotValueResolver, tokens: [UtteranceToken], slots: [String: DialogueSlot], intent: DialogueIntent) {
+        self.resolver = resolver
+        self.tokens = tokens
+        self.slots = slots
+        var literals = Set<String>()
+        for utterance in intent.sampleUtterances {
+            for case .word(let word) in UtteranceTemplate(utterance).elements { literals.insert(word) }
+        }
+        self.literals = literals
+    }
+
+    /// The value the words in `range` give slot `name` where a sample utterance puts the slot, and what taking them
+    /// costs the alignment: next to nothing for a value that recognises itself, more for captured words — more
+    /// still the less they look like the slot type's listed values, so that two free slots side by side each take
+    /// the words that look like theirs.
+    func value(_ name: String, _ range: Range<Int>) -> (SlotValue, Double)? {
+        let key = "\(name)\u{1}\(range.lowerBound)\u{1}\(range.upperBound)"
+        if let cached = cache[key] { return cached }
+        var result: (SlotValue, Double)?
+        if let slot = slots[name], let value = resolver.resolve(tokens[range], as: slot.kind, in: .placed),
+            !Self.isPhrase(slot.kind) || !tokens[range].contains(where: { literals.contains($0.key) })
+        {
+            let extra = Double(range.count - 1)
+            if !value.resolvedValues.isEmpty, !SlotExtractor.capturesFreely(slot.kind) {
+                result = (value, 0.05 * extra)
+            } else {
+                var cost = 0.3 + 0.2 * extra
+                if case .custom(let type) = slot.kind { cost += 0.6 * (1 - type.index.familiarity(tokens[range].map(\.key))) }
+                result = (value, cost)
+            }
+        }
+        cache[key] = result
+        return result
+    }
+
+    /// A name or place taken as said cannot be one of the words the bot's own sentences are made of.
+    private static func isPhrase(_ kind: SlotKind) -> Bool {
+        if case .phrase = kind { return true }
+        return false
+    }
 }

@@ -10,18 +10,26 @@ public struct SlotValueResolver: Sendable {
         self.dates = dates
     }
 
-    /// The value `tokens` give a slot of `kind`. With `capturing`, the span is the user's whole reply to the slot's
-    /// prompt (or sits where a sample utterance puts the slot), so kinds that accept free words accept it.
-    public func resolve(_ tokens: ArraySlice<UtteranceToken>, as kind: SlotKind, capturing: Bool) -> SlotValue? {
+    /// The value `tokens` give a slot of `kind` in `context`; kinds that accept free words accept them only in a
+    /// reply to the slot's prompt or where a sample utterance puts the slot.
+    public func resolve(_ tokens: ArraySlice<UtteranceToken>, as kind: SlotKind, in context: SpanContext) -> SlotValue? {
+        let capturing = context != .anywhere
         guard !tokens.isEmpty else { return nil }
         let keys = tokens.map(\.key)
         let original = UtteranceTokens.join(tokens)
         func value(_ interpreted: String?) -> SlotValue? {
             interpreted.map { SlotValue(originalValue: original, interpretedValue: $0, resolvedValues: [$0]) }
         }
+        // Inside a sentence, "on friday" is the word "on" and the date "friday"; a reply may keep its preposition.
+        if context != .reply, let first = keys.first, Self.prepositions.contains(first) {
+            switch kind {
+            case .date, .time, .duration, .number, .phrase: return nil
+            default: break
+            }
+        }
         switch kind {
         case .custom(let type):
-            return custom(type, tokens: tokens, capturing: capturing)
+            return custom(type, tokens: tokens, context: context)
         case .number: return value(NumberPhrases.value(of: keys))
         case .date: return value(dates.value(of: keys))
         case .time:
@@ -38,13 +46,16 @@ public struct SlotValueResolver: Sendable {
         case .freeForm:
             return capturing ? SlotValue(originalValue: original, interpretedValue: original) : nil
         case .phrase:
-            guard capturing, tokens.count <= 4, !keys.contains(where: { Self.fillers.contains($0) }) else { return nil }
+            guard capturing, tokens.count <= (context == .placed ? 6 : 4), !isSentence(keys, context),
+                !keys.contains(where: { Self.prepositions.contains($0) || $0 == "a" || $0 == "an" }),
+                !keys.contains(where: { $0.contains(where: \.isNumber) })
+            else { return nil }
             let titled = tokens.map { $0.text.prefix(1).uppercased() + $0.text.dropFirst() }.joined(separator: " ")
             return SlotValue(originalValue: original, interpretedValue: titled, resolvedValues: [titled])
         }
     }
 
-    private func custom(_ type: CustomSlotType, tokens: ArraySlice<UtteranceToken>, capturing: Bool) -> SlotValue? {
+    private func custom(_ type: CustomSlotType, tokens: ArraySlice<UtteranceToken>, context: SpanContext) -> SlotValue? {
         let original = UtteranceTokens.join(tokens)
         let key = CustomValueIndex.normalise(tokens.map(\.key))
         let index = type.index
@@ -52,11 +63,22 @@ public struct SlotValueResolver: Sendable {
             let interpreted = type.resolution == .topResolution ? value : original
             return SlotValue(originalValue: original, interpretedValue: interpreted, resolvedValues: [value])
         }
-        guard capturing, type.resolution == .originalValue, tokens.count <= 5,
-            !tokens.contains(where: { Self.fillers.contains($0.key) })
+        guard context != .anywhere, type.resolution == .originalValue, tokens.count <= (context == .placed ? 6 : 5),
+            !isSentence(tokens.map(\.key), context)
         else { return nil }
         return SlotValue(originalValue: original, interpretedValue: original, resolvedValues: [])
     }
+
+    /// Whether a whole reply is a sentence about the value ("I want tulips") rather than the value itself; a span a
+    /// sample utterance places may hold such words ("the isle of man").
+    private func isSentence(_ keys: [String], _ context: SpanContext) -> Bool {
+        context == .reply && keys.contains { Self.fillers.contains($0) }
+    }
+
+    /// Words that introduce a value rather than belong to it.
+    static let prepositions: Set<String> = [
+        "on", "at", "for", "from", "to", "in", "by", "during", "until", "till", "around", "about", "before", "after",
+    ]
 
     /// Words that show a span is a sentence about the value rather than the value itself.
     static let fillers: Set<String> = [
@@ -65,9 +87,21 @@ public struct SlotValueResolver: Sendable {
     ]
 }
 
+/// Where a span of words stands, which decides how freely it is taken as a value.
+public enum SpanContext: Sendable, Equatable {
+    /// Anywhere in an utterance: only values that recognise themselves (listed values, dates, numbers…).
+    case anywhere
+    /// The user's whole reply to the slot's prompt.
+    case reply
+    /// Where a sample utterance puts the slot.
+    case placed
+}
+
 /// A custom slot type's values and synonyms by normalised words, built once per type.
 struct CustomValueIndex: Sendable {
     let exact: [String: String]
+    /// Every word of every value and synonym (normalised).
+    let words: Set<String>
     private let singleWords: [(key: String, value: String)]
 
     init(_ values: [CustomSlotValue]) {
@@ -79,8 +113,17 @@ struct CustomValueIndex: Sendable {
             }
         }
         self.exact = exact
+        words = Set(exact.keys.flatMap { $0.split(separator: " ").map(String.init) })
         singleWords = exact.filter { !$0.key.contains(" ") && $0.key.count >= 5 }.map { ($0.key, $0.value) }
             .sorted { $0.key < $1.key }
+    }
+
+    /// The share of `keys` (lowercased words) that occur in the type's values: how much a span not listed looks
+    /// like the values that are.
+    func familiarity(_ keys: [String]) -> Double {
+        guard !keys.isEmpty else { return 0 }
+        let normalised = Self.normalise(keys).split(separator: " ").map(String.init)
+        return Double(normalised.count { words.contains($0) }) / Double(normalised.count)
     }
 
     /// A value one edit away from a single word of five letters or more ("tulps" → "tulips").

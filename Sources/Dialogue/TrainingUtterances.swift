@@ -6,7 +6,7 @@ enum TrainingUtterances {
         var examples: [(text: String, intent: String)] = []
         for intent in intents {
             let kinds = Dictionary(intent.slots.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
-            for utterance in intent.sampleUtterances {
+            for (number, utterance) in intent.sampleUtterances.enumerated() {
                 let template = UtteranceTemplate(utterance)
                 let names = template.slotNames
                 guard !names.isEmpty else {
@@ -18,8 +18,10 @@ enum TrainingUtterances {
                 for variant in 0..<count {
                     var values: [String: String] = [:]
                     for (position, name) in names.enumerated() {
+                        // Each sample utterance starts further along the value lists, so that together the
+                        // utterances teach every value, not the first few again and again.
                         let options = choices[position]
-                        values[name] = options[(variant + position) % options.count]
+                        values[name] = options[(number * perTemplate + variant + position) % options.count]
                     }
                     examples.append((template.filled(values), intent.name))
                 }

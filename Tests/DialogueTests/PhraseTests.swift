@@ -100,7 +100,7 @@ import Testing
             _ = ConfirmationPhrases.value(of: phrase)
             let tokens = UtteranceTokens.split(phrase.joined(separator: " "))
             for kind in [SlotKind.number, .date, .time, .duration, .email, .phone, .alphanumeric, .phrase, .freeForm] {
-                _ = resolver.resolve(tokens[...], as: kind, capturing: true)
+                for context in [SpanContext.anywhere, .reply, .placed] { _ = resolver.resolve(tokens[...], as: kind, in: context) }
             }
         }
     }
