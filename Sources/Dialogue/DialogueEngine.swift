@@ -96,6 +96,24 @@ public struct DialogueEngine: Sendable {
         }.sorted { $0.confidence > $1.confidence || $0.confidence == $1.confidence && $0.intent < $1.intent }
     }
 
+    /// The next step from a state someone else changed (a code hook that delegated back, a client's PutSession):
+    /// the next required slot, the confirmation, or fulfilment.
+    public func resume(_ state: ConversationState) -> DialogueTurn {
+        guard let progress = state.intent, progress.state == .inProgress, let intent = bot.intent(named: progress.name)
+        else { return finish(state: state, messages: [], scores: []) }
+        return advance(intent: intent, state: state, scores: [])
+    }
+
+    /// The closing messages of an intent that a fulfilment hook fulfilled without saying anything itself.
+    public func closingMessages(for state: ConversationState) -> [DialogueMessage] {
+        guard let progress = state.intent, let intent = bot.intent(named: progress.name) else { return [] }
+        return (intent.fulfillmentSuccessResponse + intent.closingResponse).map { message in
+            var message = message
+            message.content = MessageTemplate.fill(message.content, slots: progress.slots, attributes: state.attributes)
+            return message
+        }
+    }
+
     // MARK: - Steps
 
     private func continueElicitation(

@@ -81,6 +81,29 @@ extension LexModelsPlugin {
         return .object(alias.removing(["lastUpdatedDateTime"]))
     }
 
+    /// UpdateBotAlias: the whole definition replaced, id and creation time kept (the test alias stays on DRAFT).
+    func updateBotAlias(_ input: RawRequest<CreateBotAliasRequest>, store: LexStore) throws -> JSONValue {
+        let request = input.typed
+        let aliasId = request.botAliasId ?? ""
+        try LexValidation.id(aliasId, member: "botAliasId")
+        _ = try store.bot(request.botId)
+        guard let existing = try store.get(.alias, [request.botId, aliasId]) else {
+            throw LexErrors.notFound("Failed to retrieve resource since it does not exist: bot alias \(aliasId)")
+        }
+        if let version = request.botVersion, try store.get(.version, [request.botId, version]) == nil {
+            throw LexErrors.preconditionFailed("Version \(version) of bot \(request.botId) does not exist.")
+        }
+        var alias = input.members
+        alias["botAliasStatus"] = .string("Available")
+        alias["creationDateTime"] = existing["creationDateTime"]
+        alias["lastUpdatedDateTime"] = .timestamp()
+        if aliasId == Self.testAliasId { alias["botVersion"] = .string("DRAFT") }
+        if alias["botVersion"] == nil { alias["botVersion"] = existing["botVersion"] }
+        alias["tags"] = existing["tags"]
+        try store.put(alias, .alias, [request.botId, aliasId])
+        return .object(alias.removing(["tags"]))
+    }
+
     func describeBotAlias(_ input: BotAliasPathRequest, store: LexStore) throws -> JSONValue {
         _ = try store.bot(input.botId)
         guard let alias = try store.get(.alias, [input.botId, input.botAliasId]) else {

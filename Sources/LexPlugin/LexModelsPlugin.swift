@@ -168,6 +168,11 @@ public struct LexModelsPlugin: ServicePlugin {
                 (input: RawRequest<CreateBotAliasRequest>, context: OperationContext) in
                 try createBotAlias(input, store: LexStore(resources: context.resources))
             },
+            ServiceOperation(
+                "UpdateBotAlias", http: HTTPBinding("PUT", "/bots/{botId}/botaliases/{botAliasId}/", successStatus: 202)
+            ) { (input: RawRequest<CreateBotAliasRequest>, context: OperationContext) in
+                try updateBotAlias(input, store: LexStore(resources: context.resources))
+            },
             ServiceOperation("DescribeBotAlias", http: HTTPBinding("GET", "/bots/{botId}/botaliases/{botAliasId}/")) {
                 (input: BotAliasPathRequest, context: OperationContext) in
                 try describeBotAlias(input, store: LexStore(resources: context.resources))

@@ -7,6 +7,9 @@ extension LexRuntimePlugin {
     struct Conversation {
         var engine: DialogueEngine
         var idleTimeout: Double
+        var bot: LexDocument
+        var alias: LexDocument
+        var version: String
     }
 
     func recognizeText(_ input: RecognizeTextRequest, context: OperationContext) async throws -> JSONValue {
@@ -17,15 +20,22 @@ extension LexRuntimePlugin {
         var record = try session(path, store: store, idleTimeout: conversation.idleTimeout) ?? Self.newSession(path)
         if let given = input.sessionState { record.state = Self.apply(given, to: record.state) }
         let turn = conversation.engine.turn(input.text, state: record.state)
-        record.state = turn.state
-        record.lastMessages = turn.messages
+        let hooked = try await runHooks(
+            turn, text: input.text,
+            context: HookContext(
+                hook: try CodeHook.configured(alias: conversation.alias, localeId: input.localeId),
+                bot: conversation.bot, alias: conversation.alias, version: conversation.version, path: path,
+                requestId: context.requestId, requestAttributes: input.requestAttributes ?? [:]),
+            engine: conversation.engine)
+        record.state = hooked.state
+        record.lastMessages = hooked.messages
         record.lastInterpretations = turn.interpretations.map { .init(intent: $0.intent, confidence: $0.confidence) }
         record.originatingRequestId = context.requestId
         record.lastActive = Date().timeIntervalSince1970
         try save(record, store: store)
         var output: LexDocument = [
             "sessionId": .string(input.sessionId),
-            "messages": .array(turn.messages.map(Self.message)),
+            "messages": .array(hooked.messages.map(Self.message)),
             "sessionState": Self.sessionState(record, engine: conversation.engine),
             "interpretations": .array(Self.interpretations(record, engine: conversation.engine)),
         ]
@@ -96,7 +106,9 @@ extension LexRuntimePlugin {
     // MARK: - Bots and sessions
 
     /// The alias's version and the build the conversation runs on.
-    func target(_ path: SessionPathRequest, store: LexStore) throws -> (bot: LexDocument, build: LexDocument) {
+    func target(_ path: SessionPathRequest, store: LexStore) throws -> (
+        bot: LexDocument, alias: LexDocument, version: String, build: LexDocument
+    ) {
         let bot = try store.bot(path.botId)
         guard let alias = try store.get(.alias, [path.botId, path.botAliasId]) else {
             throw LexErrors.notFound("Bot alias \(path.botAliasId) of bot \(path.botId) does not exist.")
@@ -116,11 +128,11 @@ extension LexRuntimePlugin {
             throw LexErrors.notFound(
                 "Locale \(path.localeId) of bot \(path.botId) version \(version) has not been built; call BuildBotLocale first.")
         }
-        return (bot, build)
+        return (bot, alias, version, build)
     }
 
     private func open(_ path: SessionPathRequest, store: LexStore) async throws -> Conversation {
-        let (bot, build) = try target(path, store: store)
+        let (bot, alias, version, build) = try target(path, store: store)
         let key = [path.botId, build.string("botVersion") ?? "", path.localeId].joined(separator: "/")
         let engine = try await engines.engine(for: key, builtAt: build.number("builtAt") ?? 0) {
             do {
@@ -129,7 +141,9 @@ extension LexRuntimePlugin {
                 throw LexErrors.preconditionFailed("The bot locale's build cannot run: " + error.reasons.joined(separator: " "))
             }
         }
-        return Conversation(engine: engine, idleTimeout: bot.number("idleSessionTTLInSeconds") ?? 300)
+        return Conversation(
+            engine: engine, idleTimeout: bot.number("idleSessionTTLInSeconds") ?? 300, bot: bot, alias: alias,
+            version: version)
     }
 
     private func session(_ path: SessionPathRequest, store: LexStore, idleTimeout: Double) throws -> SessionRecord? {

@@ -41,13 +41,17 @@ extension LexRuntimePlugin {
     }
 
     static func sessionState(_ record: SessionRecord, engine: DialogueEngine) -> JSONValue {
-        var action: LexDocument = ["type": .string(record.state.step.rawValue)]
-        if let slot = record.state.slotToElicit { action["slotToElicit"] = .string(slot) }
+        sessionState(record.state, requestId: record.originatingRequestId, engine: engine)
+    }
+
+    static func sessionState(_ conversation: ConversationState, requestId: String?, engine: DialogueEngine) -> JSONValue {
+        var action: LexDocument = ["type": .string(conversation.step.rawValue)]
+        if let slot = conversation.slotToElicit { action["slotToElicit"] = .string(slot) }
         var state: LexDocument = [
-            "dialogAction": .object(action), "sessionAttributes": strings(record.state.attributes),
+            "dialogAction": .object(action), "sessionAttributes": strings(conversation.attributes),
         ]
-        if let intent = record.state.intent { state["intent"] = self.intent(intent, engine: engine, withState: true) }
-        if let request = record.originatingRequestId { state["originatingRequestId"] = .string(request) }
+        if let intent = conversation.intent { state["intent"] = self.intent(intent, engine: engine, withState: true) }
+        if let requestId { state["originatingRequestId"] = .string(requestId) }
         return .object(state)
     }
 

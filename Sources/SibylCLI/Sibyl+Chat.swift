@@ -37,7 +37,14 @@ extension Sibyl {
                 let configuration = try options.resolve()
                 return (configuration, options.logger(for: configuration))
             }
-            let botId = try await BotInstaller(caller: caller).botId(for: bot, locale: locale)
+            let botId: String
+            do {
+                botId = try await BotInstaller(caller: caller).botId(for: bot, locale: locale)
+                _ = try await caller.call("lexv2-models", "DescribeBot", .object(["botId": .string(botId)]))
+            } catch let failure as OperationCaller.Failure {
+                FileHandle.standardError.write(Data("\(failure)\n".utf8))
+                throw ExitCode(1)
+            }
             var conversation = ChatConversation(
                 caller: caller, botId: botId, alias: alias, locale: locale, debug: debug)
             let reader = LineReader()

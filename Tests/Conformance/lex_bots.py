@@ -17,7 +17,7 @@ def prompt(*variations, retries=2):
     return {"messageGroups": [group], "maxRetries": retries, "allowInterrupt": True}
 
 
-def create_flower_bot(models, name=None, confirm=True):
+def create_flower_bot(models, name=None, confirm=True, hooks=False):
     """Creates, fills and builds the OrderFlowers bot; answers its id."""
     bot = models.create_bot(
         botName=name or f"OrderFlowers{uuid.uuid4().hex[:8]}",
@@ -78,6 +78,9 @@ def create_flower_bot(models, name=None, confirm=True):
             "active": True,
         },
     }
+    if hooks:
+        update["dialogCodeHook"] = {"enabled": True}
+        update["fulfillmentCodeHook"] = {"enabled": True}
     if confirm:
         update["intentConfirmationSetting"] = {
             "promptSpecification": prompt(

@@ -22,7 +22,7 @@ def test_documented_example_runs(server, guide, language, code):
     env = dict(os.environ, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test", AWS_DEFAULT_REGION="us-east-1",
                PATH=f"{os.path.dirname(SIBYL_BIN)}:{os.environ['PATH']}")
     command = ["bash", "-euo", "pipefail", "-c", code] if language == "bash" else [sys.executable, "-c", code]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     for expected in re.findall(r"# (.+)$", code, re.M):
         if language == "python":

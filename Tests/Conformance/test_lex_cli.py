@@ -83,3 +83,9 @@ def test_chat_reuses_an_imported_bot_and_resets(tmp_path):
     assert lines[2] == "Sorry, I can help you order flowers or tell you our opening hours."
     listed = sibyl("call", "lexv2-models", "ListBots", "--data-dir", str(tmp_path))
     assert listed.stdout.count('"botName"') == 1
+
+
+def test_chat_with_an_unknown_bot_says_so(tmp_path):
+    result = sibyl("chat", "--bot", "NOSUCHBOT1", "--data-dir", str(tmp_path), stdin="hello\n")
+    assert result.returncode == 1
+    assert result.stderr.startswith("ResourceNotFoundException")

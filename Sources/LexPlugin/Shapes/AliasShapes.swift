@@ -23,9 +23,11 @@ struct CreateBotVersionRequest: Decodable, Sendable, ValidatableInput {
     }
 }
 
-/// CreateBotAlias's members that Sibyl checks.
+/// CreateBotAlias's and UpdateBotAlias's members that Sibyl checks.
 struct CreateBotAliasRequest: Decodable, Sendable, ValidatableInput {
     var botId: String
+    /// Set for UpdateBotAlias (from the path).
+    var botAliasId: String?
     var botAliasName: String
     var description: String?
     var botVersion: String?
