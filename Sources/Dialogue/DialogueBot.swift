@@ -31,7 +31,11 @@ public struct DialogueIntent: Sendable {
     /// The name.
     public var name: String
     /// Example utterances; `{SlotName}` marks where a slot's value goes.
-    public var sampleUtterances: [String]
+    public var sampleUtterances: [String] {
+        didSet { templates = sampleUtterances.map(UtteranceTemplate.init) }
+    }
+    /// The sample utterances parsed, once.
+    public private(set) var templates: [UtteranceTemplate]
     /// The slots, in the order they are elicited (the intent's slot priorities).
     public var slots: [DialogueSlot]
     /// The yes/no question asked once every required slot is filled, if any.
@@ -56,6 +60,7 @@ public struct DialogueIntent: Sendable {
     ) {
         self.name = name
         self.sampleUtterances = sampleUtterances
+        self.templates = sampleUtterances.map(UtteranceTemplate.init)
         self.slots = slots
         self.confirmationPrompt = confirmationPrompt
         self.declinationResponse = declinationResponse

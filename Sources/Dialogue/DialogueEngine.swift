@@ -88,7 +88,7 @@ public struct DialogueEngine: Sendable {
         return evidence.enumerated().map { rank, item in
             var likeness = item.likeness
             // Aligning costs more than the classifier; only the likeliest intents are worth it.
-            if rank < 3, item.probability >= 0.05, let intent = bot.intent(named: item.intent) {
+            if rank < 3, item.probability >= 0.05, likeness < 0.9, let intent = bot.intent(named: item.intent) {
                 likeness = max(likeness, extractor.likeness(text, intent: intent))
             }
             let confidence = ((item.probability * likeness) * 100).rounded() / 100

@@ -37,7 +37,7 @@ public struct SlotExtractor: Sendable {
             }
         }
 
-        let templates = intent.sampleUtterances.map(UtteranceTemplate.init).filter { !$0.slotNames.isEmpty }
+        let templates = intent.templates.filter { !$0.slotNames.isEmpty }
         if let best = bestAlignment(tokens, templates: templates, spans: spans) {
             for (name, match) in best where found[name] == nil && !match.range.contains(where: { used[$0] }) {
                 take(name, match.value, match.range)
@@ -85,8 +85,7 @@ public struct SlotExtractor: Sendable {
         let slots = Dictionary(intent.slots.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let spans = SpanValues(resolver: resolver, tokens: tokens, slots: slots, intent: intent)
         var best = 0.0
-        for utterance in intent.sampleUtterances {
-            let template = UtteranceTemplate(utterance)
+        for template in intent.templates {
             guard let alignment = align(tokens, template: template, spans: spans) else { continue }
             best = max(best, alignment.likeness)
         }
@@ -213,8 +212,8 @@ final class SpanValues {
         self.tokens = tokens
         self.slots = slots
         var literals = Set<String>()
-        for utterance in intent.sampleUtterances {
-            for case .word(let word) in UtteranceTemplate(utterance).elements { literals.insert(word) }
+        for template in intent.templates {
+            for case .word(let word) in template.elements { literals.insert(word) }
         }
         self.literals = literals
     }

@@ -68,11 +68,13 @@ extension LexModelsPlugin {
         do {
             _ = try DialogueEngine(bot: try snapshot.compile())
             var build = snapshot.document
+            let stamp = JSONValue.number(Date().timeIntervalSince1970)
             build["botId"] = .string(input.botId)
             build["botVersion"] = .string(input.botVersion)
             build["localeId"] = .string(input.localeId)
-            build["builtAt"] = .timestamp()
+            build["builtAt"] = stamp
             try store.put(build, .build, [input.botId, input.botVersion, input.localeId])
+            locale["builtAt"] = stamp
             locale["botLocaleStatus"] = .string("Built")
             locale["failureReasons"] = nil
         } catch let error as DialogueBuildError {

@@ -105,9 +105,9 @@ extension LexRuntimePlugin {
 
     // MARK: - Bots and sessions
 
-    /// The alias's version and the build the conversation runs on.
+    /// The bot, the alias, the version it points at, and that version's locale (which holds its last build's stamp).
     func target(_ path: SessionPathRequest, store: LexStore) throws -> (
-        bot: LexDocument, alias: LexDocument, version: String, build: LexDocument
+        bot: LexDocument, alias: LexDocument, version: String, locale: LexDocument
     ) {
         let bot = try store.bot(path.botId)
         guard let alias = try store.get(.alias, [path.botId, path.botAliasId]) else {
@@ -121,20 +121,25 @@ extension LexRuntimePlugin {
         {
             throw ServiceError.validation("Locale \(path.localeId) is not enabled on bot alias \(path.botAliasId).")
         }
-        guard try store.get(.locale, [path.botId, version, path.localeId]) != nil else {
+        guard let locale = try store.get(.locale, [path.botId, version, path.localeId]) else {
             throw LexErrors.notFound("Bot \(path.botId) version \(version) has no locale \(path.localeId).")
         }
-        guard let build = try store.get(.build, [path.botId, version, path.localeId]) else {
+        guard locale.number("builtAt") != nil else {
             throw LexErrors.notFound(
                 "Locale \(path.localeId) of bot \(path.botId) version \(version) has not been built; call BuildBotLocale first.")
         }
-        return (bot, alias, version, build)
+        return (bot, alias, version, locale)
     }
 
+    /// The conversation's engine: trained from the locale's last build the first time it is needed (the build
+    /// document, which holds every utterance and value, is read only then).
     private func open(_ path: SessionPathRequest, store: LexStore) async throws -> Conversation {
-        let (bot, alias, version, build) = try target(path, store: store)
-        let key = [path.botId, build.string("botVersion") ?? "", path.localeId].joined(separator: "/")
-        let engine = try await engines.engine(for: key, builtAt: build.number("builtAt") ?? 0) {
+        let (bot, alias, version, locale) = try target(path, store: store)
+        let key = [path.botId, version, path.localeId].joined(separator: "/")
+        let engine = try await engines.engine(for: key, builtAt: locale.number("builtAt") ?? 0) {
+            guard let build = try store.get(.build, [path.botId, version, path.localeId]) else {
+                throw LexErrors.notFound("The build of locale \(path.localeId) is missing; call BuildBotLocale again.")
+            }
             do {
                 return try DialogueEngine(bot: try LocaleSnapshot(document: build).compile())
             } catch let error as DialogueBuildError {
