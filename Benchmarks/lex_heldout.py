@@ -28,7 +28,7 @@ HELD_OUT = [
     ("OrderFlowers", "how do I reset my password", "FallbackIntent", {}),
     ("BookTrip", "I need to book a hotel room", "BookHotel", {}),
     ("BookTrip", "can you reserve a hotel in Chicago", "BookHotel", {"Location": "Chicago"}),
-    ("BookTrip", "I want a king room in Boston", "BookHotel", {"RoomType": "king", "Location": "Boston"}),
+    ("BookTrip", "I want a king room in Boston", "BookHotel", {"RoomType": "king room", "Location": "Boston"}),
     ("BookTrip", "book me a hotel for 2 nights", "BookHotel", {"Nights": "2"}),
     ("BookTrip", "find a hotel in Denver for three nights", "BookHotel", {"Location": "Denver", "Nights": "three"}),
     ("BookTrip", "I'd like to reserve a deluxe room", "BookHotel", {"RoomType": "deluxe room"}),

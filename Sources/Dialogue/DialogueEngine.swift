@@ -50,7 +50,9 @@ public struct DialogueEngine: Sendable {
         guard problems.isEmpty else { throw DialogueBuildError(reasons: problems) }
         self.bot = bot
         self.extractor = SlotExtractor(resolver: resolver)
-        self.classifier = IntentClassifier(examples: TrainingUtterances.expand(trained))
+        let examples = TrainingUtterances.expand(trained)
+        self.classifier = IntentClassifier(examples: examples.map { ($0.text, $0.intent) })
+        if bot.intents.contains(where: { !$0.slots.isEmpty }) { self.extractor.tagger = SlotTagger(examples) }
     }
 
     /// Answers one user utterance.

@@ -6,6 +6,8 @@ import Foundation
 public struct SlotExtractor: Sendable {
     /// Resolves spans of words.
     public var resolver: SlotValueResolver
+    /// Marks slot words by their surroundings; trained with the bot.
+    var tagger: SlotTagger?
 
     /// Creates an extractor.
     public init(resolver: SlotValueResolver) {
@@ -37,6 +39,20 @@ public struct SlotExtractor: Sendable {
             }
         }
 
+        for (name, tagged) in tagger?.spans(tokens.map(\.key)) ?? [] where found[name] == nil {
+            guard let slot = slots[name] else { continue }
+            // A tagged span that is part of a longer listed value or date ("deluxe" of "deluxe room") takes it all.
+            var range = tagged
+            for candidate in Self.widenings(of: tagged, within: tokens.count)
+            where candidate.count > range.count && !candidate.contains(where: { used[$0] })
+                && resolver.resolve(tokens[candidate], as: slot.kind, in: .anywhere) != nil
+            {
+                range = candidate
+            }
+            guard !range.contains(where: { used[$0] }), let (value, _) = spans.value(name, range) else { continue }
+            take(name, value, range)
+        }
+
         let templates = intent.templates.filter { !$0.slotNames.isEmpty }
         if let best = bestAlignment(tokens, templates: templates, spans: spans) {
             for (name, match) in best where found[name] == nil && !match.range.contains(where: { used[$0] }) {
@@ -48,6 +64,17 @@ public struct SlotExtractor: Sendable {
             if let (value, range) = scan(tokens, used: used, kind: slot.kind) { take(slot.name, value, range) }
         }
         return found
+    }
+
+    /// A span grown by up to two words to the right and one to the left.
+    private static func widenings(of range: Range<Int>, within count: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for left in 0...1 where range.lowerBound - left >= 0 {
+            for right in 0...2 where range.upperBound + right <= count {
+                ranges.append((range.lowerBound - left)..<(range.upperBound + right))
+            }
+        }
+        return ranges
     }
 
     // MARK: - Scanning

@@ -1,20 +1,28 @@
-/// The utterances an intent classifier learns from: each sample utterance with its placeholders filled by example
-/// values of the slots' types (listed values and synonyms for custom types, typical phrases for built-in ones).
+/// An utterance the engine learns from: a sample utterance with its placeholders filled, its intent, and the slot
+/// each word belongs to.
+struct TrainingUtterance {
+    var text: String
+    var intent: String
+    /// The lowercased words.
+    var words: [String]
+    /// Per word: the slot it belongs to, or `nil`; `begins` marks the first word of each value.
+    var slots: [String?]
+    var begins: [Bool]
+}
+
+/// The utterances the classifier and the slot tagger learn from: each sample utterance with its placeholders filled
+/// by example values of the slots' types (listed values and synonyms for custom types, typical phrases for built-in
+/// ones).
 enum TrainingUtterances {
     /// Up to `perTemplate` fillings of every sample utterance of every intent.
-    static func expand(_ intents: [DialogueIntent], perTemplate: Int = 6) -> [(text: String, intent: String)] {
-        var examples: [(text: String, intent: String)] = []
+    static func expand(_ intents: [DialogueIntent], perTemplate: Int = 6) -> [TrainingUtterance] {
+        var examples: [TrainingUtterance] = []
         for intent in intents {
             let kinds = Dictionary(intent.slots.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
-            for (number, utterance) in intent.sampleUtterances.enumerated() {
-                let template = UtteranceTemplate(utterance)
+            for (number, template) in intent.templates.enumerated() {
                 let names = template.slotNames
-                guard !names.isEmpty else {
-                    examples.append((utterance, intent.name))
-                    continue
-                }
                 let choices = names.map { samples(for: kinds[$0] ?? .phrase) }
-                let count = min(perTemplate, choices.map(\.count).max() ?? 1)
+                let count = names.isEmpty ? 1 : min(perTemplate, choices.map(\.count).max() ?? 1)
                 for variant in 0..<count {
                     var values: [String: String] = [:]
                     for (position, name) in names.enumerated() {
@@ -23,11 +31,32 @@ enum TrainingUtterances {
                         let options = choices[position]
                         values[name] = options[(number * perTemplate + variant + position) % options.count]
                     }
-                    examples.append((template.filled(values), intent.name))
+                    examples.append(filled(template, values: values, intent: intent.name))
                 }
             }
         }
         return examples
+    }
+
+    private static func filled(_ template: UtteranceTemplate, values: [String: String], intent: String) -> TrainingUtterance {
+        var example = TrainingUtterance(text: "", intent: intent, words: [], slots: [], begins: [])
+        for element in template.elements {
+            switch element {
+            case .word(let word):
+                example.words.append(word)
+                example.slots.append(nil)
+                example.begins.append(false)
+            case .slot(let name):
+                let words = UtteranceTokens.split(values[name] ?? name).map(\.key)
+                for (index, word) in words.enumerated() {
+                    example.words.append(word)
+                    example.slots.append(name)
+                    example.begins.append(index == 0)
+                }
+            }
+        }
+        example.text = example.words.joined(separator: " ")
+        return example
     }
 
     private static func samples(for kind: SlotKind) -> [String] {

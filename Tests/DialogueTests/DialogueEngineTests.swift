@@ -109,3 +109,14 @@ import Testing
         #expect(throws: DialogueBuildError.self) { try DialogueEngine(bot: empty) }
     }
 }
+
+@Suite struct SlotTaggerTests {
+    @Test func marksValuesByTheirSurroundings() throws {
+        let intent = try #require(FlowerBot.make().intent(named: "OrderFlowers"))
+        let tagger = SlotTagger(TrainingUtterances.expand([intent]))
+        let spans = tagger.spans(["please", "send", "sunflowers", "on", "friday", "at", "noon"])
+        #expect(spans.contains { $0.slot == "FlowerType" && $0.range == 2..<3 })
+        #expect(spans.contains { $0.slot == "PickupDate" && $0.range == 4..<5 })
+        #expect(!spans.contains { $0.range.contains(0) || $0.range.contains(3) })
+    }
+}
