@@ -33,11 +33,19 @@ extension LexRuntimePlugin {
         record.originatingRequestId = context.requestId
         record.lastActive = Date().timeIntervalSince1970
         try save(record, store: store)
+        var interpretations = Self.interpretations(record, engine: conversation.engine)
+        if let sentiment = try await sentiment(
+            input.text, alias: conversation.alias, localeId: input.localeId, context: context),
+            var first = interpretations.first?.objectValue
+        {
+            first["sentimentResponse"] = sentiment
+            interpretations[0] = .object(first)
+        }
         var output: LexDocument = [
             "sessionId": .string(input.sessionId),
             "messages": .array(hooked.messages.map(Self.message)),
             "sessionState": Self.sessionState(record, engine: conversation.engine),
-            "interpretations": .array(Self.interpretations(record, engine: conversation.engine)),
+            "interpretations": .array(interpretations),
         ]
         if let attributes = input.requestAttributes { output["requestAttributes"] = Self.strings(attributes) }
         return .object(output)

@@ -283,3 +283,19 @@ def test_conversation_survives_a_restart(fresh_server, tmp_path):
     reply = say(second.client("lexv2-runtime"), bot_id, "2030-03-04", session)
     assert reply["sessionState"]["intent"]["slots"]["FlowerType"]["value"]["interpretedValue"] == "roses"
     assert reply["sessionState"]["dialogAction"]["slotToElicit"] == "PickupTime"
+
+
+def test_sentiment_in_interpretations_when_the_alias_asks(models, runtime, flower_bot):
+    version = models.create_bot_version(
+        botId=flower_bot, botVersionLocaleSpecification={"en_US": {"sourceBotVersion": "DRAFT"}})["botVersion"]
+    alias = models.create_bot_alias(
+        botId=flower_bot, botAliasName="feelings", botVersion=version,
+        botAliasLocaleSettings={"en_US": {"enabled": True}},
+        sentimentAnalysisSettings={"detectSentiment": True})["botAliasId"]
+    reply = say(runtime, flower_bot, "I love your shop, when are you open?", uuid.uuid4().hex, alias=alias)
+    sentiment = reply["interpretations"][0]["sentimentResponse"]
+    assert sentiment["sentiment"] == "POSITIVE"
+    scores = sentiment["sentimentScore"]
+    assert abs(scores["positive"] + scores["negative"] + scores["neutral"] + scores["mixed"] - 1) < 0.01
+    plain = say(runtime, flower_bot, "when are you open", uuid.uuid4().hex)
+    assert "sentimentResponse" not in plain["interpretations"][0]

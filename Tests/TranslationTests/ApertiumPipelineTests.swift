@@ -18,7 +18,8 @@ struct ApertiumPipelineTests {
         let clock = ContinuousClock()
         let start = clock.now
         await #expect(throws: ApertiumPipelineError.self) { try await pool.process("hello") }
-        #expect(clock.now - start < .seconds(5))
+        // A hang detector, not a timing: the stuck command sleeps 600 s, and a loaded CI machine can be slow to stop it.
+        #expect(clock.now - start < .seconds(30))
         try await Task.sleep(for: .milliseconds(200))
         let processes = Process()
         let output = Pipe()
