@@ -28,6 +28,7 @@ public struct DialogueEngine: Sendable {
     public let classifier: IntentClassifier
     /// Finds slot values.
     public var extractor: SlotExtractor
+    private let annotator: ValueAnnotator
 
     /// Trains the bot's classifier; throws when no intent has a sample utterance.
     public init(bot: DialogueBot, resolver: SlotValueResolver = SlotValueResolver()) throws(DialogueBuildError) {
@@ -51,7 +52,9 @@ public struct DialogueEngine: Sendable {
         self.bot = bot
         self.extractor = SlotExtractor(resolver: resolver)
         let examples = TrainingUtterances.expand(trained)
-        self.classifier = IntentClassifier(examples: examples.map { ($0.text, $0.intent) })
+        let annotator = ValueAnnotator(bot.slotTypes.values)
+        self.annotator = annotator
+        self.classifier = IntentClassifier(examples: examples.map { (annotator.annotate($0.text), $0.intent) })
         if bot.intents.contains(where: { !$0.slots.isEmpty }) { self.extractor.tagger = SlotTagger(examples) }
     }
 
@@ -86,7 +89,7 @@ public struct DialogueEngine: Sendable {
     /// example and its alignment with a sample utterance (slots standing where the sample puts them). An utterance
     /// like nothing the intent was taught scores low however the probabilities fall.
     public func understand(_ text: String) -> [IntentScore] {
-        let evidence = classifier.evidence(text).sorted { $0.probability > $1.probability }
+        let evidence = classifier.evidence(annotator.annotate(text)).sorted { $0.probability > $1.probability }
         return evidence.enumerated().map { rank, item in
             var likeness = item.likeness
             // Aligning costs more than the classifier; only the likeliest intents are worth it.
