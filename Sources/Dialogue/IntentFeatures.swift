@@ -17,14 +17,8 @@ struct IntentFeatures: Sendable {
         for text in texts {
             var seen = Set<Int>()
             for name in names(text) {
-                let column: Int
-                if let existing = columns[name] {
-                    column = existing
-                } else {
-                    column = columns.count
-                    columns[name] = column
-                    documentFrequency.append(0)
-                }
+                let (column, isNew) = columns.column(for: name)
+                if isNew { documentFrequency.append(0) }
                 if seen.insert(column).inserted { documentFrequency[column] += 1 }
             }
         }
@@ -92,30 +86,4 @@ struct IntentFeatures: Sendable {
         "why", "please", "want", "like", "need", "get", "there", "here", "just", "also", "too", "very", "up", "out",
         "let's", "let", "don't", "what's", "that's", "there's",
     ]
-}
-
-/// A sparse, sorted vector.
-struct SparseVector: Sendable {
-    var entries: [(column: Int, value: Double)]
-
-    /// The dot product with another sparse vector.
-    func dot(_ other: SparseVector) -> Double {
-        var total = 0.0
-        var i = 0
-        var j = 0
-        while i < entries.count, j < other.entries.count {
-            let a = entries[i].column
-            let b = other.entries[j].column
-            if a == b {
-                total += entries[i].value * other.entries[j].value
-                i += 1
-                j += 1
-            } else if a < b {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return total
-    }
 }

@@ -4,7 +4,7 @@
 /// word for word ("what's it like in {location} at {time}" said as "in lutts at 9 how is it").
 struct SlotTagger: Sendable {
     private let labels: [String]
-    private var columns: [String: Int]
+    private let columns: [String: Int]
     private let model: SoftmaxRegression
 
     init(_ examples: [TrainingUtterance]) {
@@ -22,14 +22,7 @@ struct SlotTagger: Sendable {
                 }
                 var entries: [(column: Int, value: Double)] = []
                 for name in Self.features(example.words, position) {
-                    let column: Int
-                    if let existing = columns[name] {
-                        column = existing
-                    } else {
-                        column = columns.count
-                        columns[name] = column
-                    }
-                    entries.append((column, 1))
+                    entries.append((columns.column(for: name).column, 1))
                 }
                 entries.sort { $0.column < $1.column }
                 vectors.append(SparseVector(entries: entries))

@@ -31,6 +31,10 @@ struct IntentRequest: Decodable, Sendable, ValidatableInput {
         if let intentId { try LexValidation.id(intentId, member: "intentId") }
         try LexValidation.name(intentName, member: "intentName")
         try LexValidation.description(description)
+        if let count = sampleUtterances?.count, count > 1500 {
+            throw ServiceError.constraint(
+                member: "sampleUtterances", value: "(\(count) utterances)", "Member must have length less than or equal to 1500")
+        }
         for (index, sample) in (sampleUtterances ?? []).enumerated() where sample.utterance.isEmpty || sample.utterance.count > 200 {
             throw ServiceError.constraint(
                 member: "sampleUtterances.\(index + 1).member.utterance", value: sample.utterance,
