@@ -23,6 +23,20 @@ public struct LexRuntimePlugin: ServicePlugin {
                 (input: RecognizeTextRequest, context: OperationContext) in
                 try await recognizeText(input, context: context)
             },
+            ServiceOperation(
+                "RecognizeUtterance",
+                http: HTTPBinding(
+                    "POST", Self.sessionPath + "/utterance",
+                    headers: [
+                        .init("x-amz-lex-session-state", member: "sessionState"),
+                        .init("x-amz-lex-request-attributes", member: "requestAttributes"),
+                        .init("Content-Type", member: "requestContentType"),
+                        .init("Response-Content-Type", member: "responseContentType"),
+                    ], payloadMember: "inputStream"),
+                maxBodyBytes: 10_000_000
+            ) { (input: RecognizeUtteranceRequest, context: OperationContext) -> Reply in
+                try await recognizeUtterance(input, context: context)
+            },
             ServiceOperation("GetSession", http: HTTPBinding("GET", Self.sessionPath)) {
                 (input: SessionPathRequest, context: OperationContext) in
                 try await getSession(input, context: context)

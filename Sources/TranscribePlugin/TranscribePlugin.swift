@@ -21,6 +21,9 @@ public struct TranscribePlugin: ServicePlugin {
 
     public var operations: [ServiceOperation] {
         [
+            ServiceOperation(Self.recognizeSpeechOperation) { (input: RecognizeSpeechRequest, _: OperationContext) in
+                try await recognizeSpeech(input)
+            },
             ServiceOperation("StartTranscriptionJob") { (input: StartTranscriptionJobRequest, context: OperationContext) in
                 try await startTranscriptionJob(input, context: context)
             },

@@ -135,7 +135,7 @@ struct TranscriptionJobHandler: JobHandler {
 
     /// Runs the blocking recognition on its own thread, off the cooperative pool; cancelling the task (the server
     /// shutting down) stops it within a second of audio, and the job goes back to the queue.
-    private static func recognize(
+    static func recognize(
         _ recognizer: WhisperRecognizer, file: URL, channel: Int?, options: RecognitionOptions,
         progress: @escaping @Sendable (Double) -> Void
     ) async throws -> RecognitionResult {

@@ -299,3 +299,44 @@ def test_sentiment_in_interpretations_when_the_alias_asks(models, runtime, flowe
     assert abs(scores["positive"] + scores["negative"] + scores["neutral"] + scores["mixed"] - 1) < 0.01
     plain = say(runtime, flower_bot, "when are you open", uuid.uuid4().hex)
     assert "sentimentResponse" not in plain["interpretations"][0]
+
+
+def unpack(header):
+    return json.loads(gzip.decompress(base64.b64decode(header)))
+
+
+def test_recognize_utterance_with_speech_in_and_out(server, runtime, flower_bot):
+    polly = server.client("polly")
+    speech = polly.synthesize_speech(Text="I would like to order some flowers", VoiceId="Joanna", OutputFormat="pcm",
+                                     SampleRate="16000")["AudioStream"].read()
+    session = uuid.uuid4().hex
+    reply = runtime.recognize_utterance(
+        botId=flower_bot, botAliasId="TSTALIASID", localeId="en_US", sessionId=session,
+        requestContentType="audio/l16; rate=16000; channels=1", responseContentType="audio/mpeg", inputStream=speech)
+    assert reply["inputMode"] == "Speech"
+    transcript = unpack(reply["inputTranscript"]).lower()
+    assert "order" in transcript and "flowers" in transcript
+    state = unpack(reply["sessionState"])
+    assert state["intent"]["name"] == "OrderFlowers"
+    assert state["dialogAction"] == {"type": "ElicitSlot", "slotToElicit": "FlowerType"}
+    assert unpack(reply["messages"])[0]["content"] == "What type of flowers would you like to order?"
+    assert unpack(reply["interpretations"])[0]["intent"]["name"] == "OrderFlowers"
+    audio = reply["audioStream"].read()
+    assert reply["contentType"] == "audio/mpeg"
+    assert len(audio) > 2000 and (audio[:3] == b"ID3" or audio[0] == 0xFF)
+
+    typed = runtime.recognize_utterance(
+        botId=flower_bot, botAliasId="TSTALIASID", localeId="en_US", sessionId=session,
+        requestContentType="text/plain; charset=utf-8", inputStream=b"roses")
+    assert typed["inputMode"] == "Text"
+    assert unpack(typed["sessionState"])["intent"]["slots"]["FlowerType"]["value"]["interpretedValue"] == "roses"
+    assert typed["audioStream"].read() == b""
+
+
+def test_recognize_utterance_rejects_a_bad_session_header(runtime, flower_bot):
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        runtime.recognize_utterance(
+            botId=flower_bot, botAliasId="TSTALIASID", localeId="en_US", sessionId=uuid.uuid4().hex,
+            requestContentType="text/plain; charset=utf-8", sessionState="not-base64!", inputStream=b"hello")
+    assert error_code(excinfo) == "ValidationException"
+    assert "x-amz-lex-session-state" in excinfo.value.response["Error"]["Message"]
