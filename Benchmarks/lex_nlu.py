@@ -151,6 +151,8 @@ def install_snips_bot(models, train):
             models.create_slot(slotName=slot, slotTypeId=type_ids[slot], intentId=intent_id,
                                valueElicitationSetting={"slotConstraint": "Optional"}, **where)
     models.build_bot_locale(**where)
+    while models.describe_bot_locale(**where)["botLocaleStatus"] == "Building":
+        time.sleep(0.05)
     assert models.describe_bot_locale(**where)["botLocaleStatus"] == "Built"
     return bot_id
 

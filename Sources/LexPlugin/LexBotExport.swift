@@ -16,6 +16,9 @@ public struct LexBotExport: Sendable {
         var intents: [(intent: LexDocument, slots: [LexDocument])]
     }
 
+    /// The locales the export holds.
+    public var localeIds: [String] { locales.compactMap { $0.document.string("identifier") } }
+
     /// The role ARN imported bots get: an export carries none, and Sibyl has no IAM to check it against.
     public static let importRoleArn = "arn:aws:iam::000000000000:role/SibylImportedBotRole"
 
@@ -49,8 +52,8 @@ public struct LexBotExport: Sendable {
         guard !locales.isEmpty else { throw ExportError("The export has no BotLocales.") }
     }
 
-    /// Creates the bot through the models API (`call(operation, input)`), builds every locale, and answers the new
-    /// bot's id. `name` overrides the exported name.
+    /// Creates the bot through the models API (`call(operation, input)`), starts building every locale, and answers
+    /// the new bot's id. `name` overrides the exported name.
     public func install(
         name: String? = nil, call: (_ operation: String, _ input: JSONValue) async throws -> JSONValue
     ) async throws -> String {

@@ -57,33 +57,20 @@ extension LexModelsPlugin {
         ])
     }
 
-    /// Trains the locale: compiles its intents, slots and slot types and trains the Dialogue engine on them. The
-    /// locale is Built (and its snapshot is what the runtime converses with) or Failed with the reasons.
-    func buildBotLocale(_ input: LocalePathRequest, store: LexStore) throws -> JSONValue {
+    /// Starts training the locale on the job queue: the locale is `Building` until ``LocaleBuildHandler`` makes it
+    /// `Built` (its snapshot is then what the runtime converses with) or `Failed` with the reasons, as Lex's build.
+    func buildBotLocale(_ input: LocalePathRequest, context: OperationContext) async throws -> JSONValue {
         try LexValidation.draft(input.botVersion)
+        let store = LexStore(resources: context.resources)
         var locale = try store.locale(input.botId, input.botVersion, input.localeId)
-        let submitted = JSONValue.timestamp()
-        let snapshot = try LocaleSnapshot.collect(
-            store: store, botId: input.botId, version: input.botVersion, localeId: input.localeId)
-        do {
-            _ = try DialogueEngine(bot: try snapshot.compile())
-            var build = snapshot.document
-            let stamp = JSONValue.number(Date().timeIntervalSince1970)
-            build["botId"] = .string(input.botId)
-            build["botVersion"] = .string(input.botVersion)
-            build["localeId"] = .string(input.localeId)
-            build["builtAt"] = stamp
-            try store.put(build, .build, [input.botId, input.botVersion, input.localeId])
-            locale["builtAt"] = stamp
-            locale["botLocaleStatus"] = .string("Built")
-            locale["failureReasons"] = nil
-        } catch let error as DialogueBuildError {
-            locale["botLocaleStatus"] = .string("Failed")
-            locale["failureReasons"] = .array(error.reasons.map(JSONValue.string))
-        }
-        locale["lastBuildSubmittedDateTime"] = submitted
+        locale["botLocaleStatus"] = .string("Building")
+        locale["lastBuildSubmittedDateTime"] = .timestamp()
         locale["lastUpdatedDateTime"] = .timestamp()
         try store.put(locale, .locale, [input.botId, input.botVersion, input.localeId])
+        let work = LocaleBuild(botId: input.botId, version: input.botVersion, localeId: input.localeId)
+        _ = try await context.jobs.enqueue(
+            id: "lex-build-" + UUID().uuidString.lowercased(), kind: LocaleBuildHandler.kind,
+            input: try JSONEncoder().encode(work))
         return .object(
             locale.keeping(["botId", "botVersion", "localeId", "botLocaleStatus", "lastBuildSubmittedDateTime"]))
     }

@@ -18,6 +18,8 @@ public struct LexModelsPlugin: ServicePlugin {
     static let slotTypePath = localePath + "/slottypes/{slotTypeId}"
     static let slotPath = intentPath + "/slots/{slotId}"
 
+    public var jobHandlers: [any JobHandler] { [LocaleBuildHandler()] }
+
     public var operations: [ServiceOperation] {
         botOperations + localeOperations + intentOperations + slotTypeOperations + slotOperations + aliasOperations
     }
@@ -61,7 +63,7 @@ public struct LexModelsPlugin: ServicePlugin {
             },
             ServiceOperation("BuildBotLocale", http: HTTPBinding("POST", Self.localePath + "/", successStatus: 202)) {
                 (input: LocalePathRequest, context: OperationContext) in
-                try buildBotLocale(input, store: LexStore(resources: context.resources))
+                try await buildBotLocale(input, context: context)
             },
             ServiceOperation("DeleteBotLocale", http: HTTPBinding("DELETE", Self.localePath + "/", successStatus: 202)) {
                 (input: LocalePathRequest, context: OperationContext) in

@@ -14,14 +14,45 @@ struct BotInstaller {
             return reference
         }
         let export = try LexBotExport(folder: try unpacked(reference, isFolder: isFolder.boolValue))
-        if reuse, let existing = try await existingBot(named: export.name) { return existing }
+        if reuse, let existing = try await existingBot(named: export.name) {
+            try await waitUntilBuilt(existing, locales: [locale])
+            return existing
+        }
         return try await install(export)
     }
 
-    /// Installs an export as a new bot (named `name`, else as exported) and answers its id.
+    /// Installs an export as a new bot (named `name`, else as exported), waits for its locales to build, and
+    /// answers its id.
     func install(_ export: LexBotExport, name: String? = nil) async throws -> String {
-        try await export.install(name: name) { operation, input in
+        let botId = try await export.install(name: name) { operation, input in
             try await caller.call("lexv2-models", operation, input)
+        }
+        try await waitUntilBuilt(botId, locales: export.localeIds)
+        return botId
+    }
+
+    /// Polls the draft locales until none is building; a failed build throws its reasons.
+    private func waitUntilBuilt(_ botId: String, locales: [String]) async throws {
+        for locale in locales {
+            let path: JSONValue = .object([
+                "botId": .string(botId), "botVersion": .string("DRAFT"), "localeId": .string(locale),
+            ])
+            for _ in 0..<3000 {
+                let described = try await caller.call("lexv2-models", "DescribeBotLocale", path).objectValue ?? [:]
+                switch described["botLocaleStatus"]?.stringValue {
+                case "Building", "Creating":
+                    try await Task.sleep(for: .milliseconds(100))
+                    continue
+                case "Failed":
+                    let reasons: [String]
+                    if case .array(let items) = described["failureReasons"] { reasons = items.compactMap(\.stringValue) } else { reasons = [] }
+                    throw OperationCaller.Failure(
+                        code: "BuildFailed", message: "locale \(locale) of bot \(botId) failed to build: " + reasons.joined(separator: " "))
+                default:
+                    break
+                }
+                break
+            }
         }
     }
 

@@ -28,15 +28,20 @@ enum OperationCaller {
         var description: String { "\(code): \(message)" }
     }
 
-    /// Reads `--endpoint` (a base URL), or opens the data directory of `configuration` in process.
-    static func make(endpoint: String?, configuration: () throws -> (SibylConfiguration, Logger)) throws -> OperationCaller {
+    /// Reads `--endpoint` (a base URL), or opens the data directory of `configuration` in process — with the job
+    /// workers running for as long as the command does when it waits on jobs (`runsJobs`: a bot's build).
+    static func make(
+        endpoint: String?, runsJobs: Bool = false, configuration: () throws -> (SibylConfiguration, Logger)
+    ) throws -> OperationCaller {
         if let endpoint {
             let base = endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint
             guard let url = URL(string: base), url.scheme != nil else { throw Failure(code: "Usage", message: "not a URL: \(endpoint)") }
             return .remote(url)
         }
         let (resolved, logger) = try configuration()
-        return .inProcess(try Gateway(configuration: resolved, plugins: PluginList.make(resolved), logger: logger))
+        let gateway = try Gateway(configuration: resolved, plugins: PluginList.make(resolved), logger: logger)
+        if runsJobs { Task { try? await gateway.runJobs() } }
+        return .inProcess(gateway)
     }
 
     /// Invokes an operation with a JSON body, answering whatever it answered (errors included).

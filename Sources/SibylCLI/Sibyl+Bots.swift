@@ -27,7 +27,7 @@ extension Sibyl {
             var endpoint: String?
 
             func run() async throws {
-                let caller = try OperationCaller.make(endpoint: endpoint) {
+                let caller = try OperationCaller.make(endpoint: endpoint, runsJobs: true) {
                     let configuration = try options.resolve()
                     return (configuration, options.logger(for: configuration))
                 }

@@ -265,7 +265,7 @@ def test_failed_build_names_the_problem(models, runtime):
     assert error_code(excinfo) == "ResourceNotFoundException"
     assert "BuildBotLocale" in str(excinfo.value)
     models.create_intent(intentName="Book", sampleUtterances=[{"utterance": "book a {Room}"}], **where)
-    models.build_bot_locale(**where)
+    assert models.build_bot_locale(**where)["botLocaleStatus"] == "Building"
     assert wait_built(models, **where) == "Failed"
     reasons = models.describe_bot_locale(**where)["failureReasons"]
     assert any("{Room}" in reason for reason in reasons)
