@@ -17,11 +17,6 @@ enum LexErrors {
         ServiceError(code: "PreconditionFailedException", message: message, status: 412)
     }
 
-    /// `ServiceQuotaExceededException` (402).
-    static func quotaExceeded(_ message: String) -> ServiceError {
-        ServiceError(code: "ServiceQuotaExceededException", message: message, status: 402)
-    }
-
     /// `DependencyFailedException` (424): a code hook or another service failed.
     static func dependencyFailed(_ message: String) -> ServiceError {
         ServiceError(code: "DependencyFailedException", message: message, status: 424)

@@ -19,6 +19,9 @@ extension LexRuntimePlugin {
         let conversation = try await open(path, store: store)
         var record = try session(path, store: store, idleTimeout: conversation.idleTimeout) ?? Self.newSession(path)
         if let given = input.sessionState { record.state = Self.apply(given, to: record.state) }
+        // Asked before the turn, so a failing Comprehend leaves the conversation where it was.
+        let sentiment = try await sentiment(
+            input.text, alias: conversation.alias, localeId: input.localeId, context: context)
         let turn = conversation.engine.turn(input.text, state: record.state)
         let hooked = try await runHooks(
             turn, text: input.text,
@@ -30,14 +33,15 @@ extension LexRuntimePlugin {
         record.state = hooked.state
         record.lastMessages = hooked.messages
         record.lastInterpretations = turn.interpretations.map { .init(intent: $0.intent, confidence: $0.confidence) }
+        // The interpretation the conversation follows shows the intent as the hooks left it.
+        if let current = hooked.state.intent, record.lastInterpretations.first?.intent.name == current.name {
+            record.lastInterpretations[0].intent = current
+        }
         record.originatingRequestId = context.requestId
         record.lastActive = Date().timeIntervalSince1970
         try save(record, store: store)
         var interpretations = Self.interpretations(record, engine: conversation.engine)
-        if let sentiment = try await sentiment(
-            input.text, alias: conversation.alias, localeId: input.localeId, context: context),
-            var first = interpretations.first?.objectValue
-        {
+        if let sentiment, var first = interpretations.first?.objectValue {
             first["sentimentResponse"] = sentiment
             interpretations[0] = .object(first)
         }

@@ -48,15 +48,6 @@ struct LocaleSnapshot: Sendable {
         ]
     }
 
-    /// The intent's document by name.
-    func intent(named name: String) -> LexDocument? { intents.first { $0.string("intentName") == name } }
-
-    /// The slot names of an intent, in priority order.
-    func slotNames(ofIntent name: String) -> [String] {
-        guard let bot = try? compile(), let intent = bot.intent(named: name) else { return [] }
-        return intent.slots.map(\.name)
-    }
-
     /// The bot the Dialogue engine runs; throws ``DialogueBuildError`` with reasons a bot author can act on.
     func compile() throws -> DialogueBot {
         var reasons: [String] = []
