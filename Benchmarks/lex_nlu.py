@@ -287,7 +287,7 @@ def main():
         try:
             models = server.client("lexv2-models")
             runtime = server.client("lexv2-runtime")
-            print(f"{'data':<22}{'system':<10}{'intent accuracy':>16}{'slot F1':>9}")
+            print(f"{'data':<26}{'system':<10}{'intent accuracy':>16}{'slot F1':>9}")
             for name in ["OrderFlowers", "BookTrip"]:
                 started = time.perf_counter()
                 bot_id = install_sample_bot(server, name)
@@ -310,8 +310,8 @@ def main():
             ours = score(gold, sibyl_predictions(runtime, bot_id, [c[1] for c in cases]))
             baseline = Baseline([(intent, text, slots) for intent, text, slots, _ in snips_utterances(train)])
             theirs = score(gold, [baseline.predict(c[1]) for c in cases])
-            print(f"{f'Snips weather ({len(cases)})':<22}{'Sibyl':<10}{ours[0]:>16.3f}{ours[1]:>9.3f}   create+build {build:.1f} s")
-            print(f"{'':<22}{'baseline':<10}{theirs[0]:>16.3f}{theirs[1]:>9.3f}")
+            print(f"{f'Snips weather ({len(cases)})':<26}{'Sibyl':<10}{ours[0]:>16.3f}{ours[1]:>9.3f}   create+build {build:.1f} s")
+            print(f"{'':<26}{'baseline':<10}{theirs[0]:>16.3f}{theirs[1]:>9.3f}")
             p50, p99, rate = latency(server, bot_id, [c[1] for c in cases])
             print(f"RecognizeText (Snips bot, new session each): p50 {p50:.1f} ms, p99 {p99:.1f} ms sequential; "
                   f"{rate:.0f} requests/s with 8 concurrent clients")
