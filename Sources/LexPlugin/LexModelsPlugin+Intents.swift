@@ -2,9 +2,6 @@ import Foundation
 import SibylCore
 
 extension LexModelsPlugin {
-    /// The members of CreateIntent's and DescribeIntent's outputs that are not echoed from the request.
-    private static let intentGenerated = ["intentId", "botId", "botVersion", "localeId", "creationDateTime"]
-
     /// CreateIntent and UpdateIntent: Lex replaces the whole definition on update, keeping id and creation time.
     func saveIntent(_ input: RawRequest<IntentRequest>, store: LexStore) throws -> JSONValue {
         let request = input.typed
@@ -17,6 +14,10 @@ extension LexModelsPlugin {
         let namesake = try store.list(.intent, where: scope.merging(["intentName": request.intentName]) { $1 })
         guard namesake.allSatisfy({ $0.string("intentId") == intentId }) else {
             throw LexErrors.preconditionFailed("An intent named \(request.intentName) already exists in this locale.")
+        }
+        if existing == nil, request.parentIntentSignature == "AMAZON.FallbackIntent" {
+            throw LexErrors.preconditionFailed(
+                "The locale already has its fallback intent (\(Self.fallbackIntentId)); update it instead.")
         }
         if existing?.string("parentIntentSignature") == "AMAZON.FallbackIntent",
             !(request.sampleUtterances ?? []).isEmpty

@@ -340,3 +340,12 @@ def test_recognize_utterance_rejects_a_bad_session_header(runtime, flower_bot):
             requestContentType="text/plain; charset=utf-8", sessionState="not-base64!", inputStream=b"hello")
     assert error_code(excinfo) == "ValidationException"
     assert "x-amz-lex-session-state" in excinfo.value.response["Error"]["Message"]
+
+
+def test_a_locale_has_one_fallback_intent(models, flower_bot):
+    where = {"botId": flower_bot, "botVersion": "DRAFT", "localeId": "en_US"}
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        models.create_intent(intentName="MyFallback", parentIntentSignature="AMAZON.FallbackIntent", **where)
+    assert error_code(excinfo) == "PreconditionFailedException"
+    fallback = models.describe_intent(intentId="FALLBCKINT", **where)
+    assert fallback["parentIntentSignature"] == "AMAZON.FallbackIntent"
