@@ -271,7 +271,9 @@ final class SpanValues {
 
     /// A name or place taken as said cannot be one of the words the bot's own sentences are made of.
     private static func isPhrase(_ kind: SlotKind) -> Bool {
-        if case .phrase = kind { return true }
-        return false
+        switch kind {
+        case .phrase, .place: return true
+        default: return false
+        }
     }
 }

@@ -20,9 +20,12 @@ public enum SlotKind: Sendable {
     case phone
     /// Whatever the user says, whole.
     case freeForm
-    /// A name or place said in reply to its prompt or where a sample utterance puts it (a city, a country, a first
-    /// or last name): taken as said, since no gazetteer ships here.
+    /// A name said in reply to its prompt or where a sample utterance puts it (a first or last name, a street):
+    /// taken as said.
     case phrase
+    /// A city, country or state: recognised anywhere when the system's place names list it, else taken as said
+    /// where a phrase would be.
+    case place(PlaceKind)
 }
 
 /// One value of a custom slot type and the other ways of saying it.

@@ -4,10 +4,13 @@ import Foundation
 public struct SlotValueResolver: Sendable {
     /// Resolves dates against a reference day.
     public var dates: DatePhrases
+    /// The place names cities, countries and states are looked up in.
+    public var places: PlaceNames
 
-    /// Creates a resolver; dates resolve against `dates`.
-    public init(dates: DatePhrases = DatePhrases()) {
+    /// Creates a resolver; dates resolve against `dates`, places in `places`.
+    public init(dates: DatePhrases = DatePhrases(), places: PlaceNames = .system) {
         self.dates = dates
+        self.places = places
     }
 
     /// The value `tokens` give a slot of `kind` in `context`; kinds that accept free words accept them only in a
@@ -23,7 +26,7 @@ public struct SlotValueResolver: Sendable {
         // Inside a sentence, "on friday" is the word "on" and the date "friday"; a reply may keep its preposition.
         if context != .reply, let first = keys.first, Self.prepositions.contains(first) {
             switch kind {
-            case .date, .time, .duration, .number, .phrase: return nil
+            case .date, .time, .duration, .number, .phrase, .place: return nil
             default: break
             }
         }
@@ -45,6 +48,13 @@ public struct SlotValueResolver: Sendable {
         case .phone: return value(ContactPhrases.phone(keys))
         case .freeForm:
             return capturing ? SlotValue(originalValue: original, interpretedValue: original) : nil
+        case .place(let kind):
+            if let name = places.name(keys, kind: kind) {
+                return SlotValue(originalValue: original, interpretedValue: name, resolvedValues: [name])
+            }
+            guard var taken = resolve(tokens, as: .phrase, in: context) else { return nil }
+            taken.resolvedValues = []
+            return taken
         case .phrase:
             guard capturing, tokens.count <= (context == .placed ? 6 : 4), !isSentence(keys, context),
                 !keys.contains(where: { Self.prepositions.contains($0) || $0 == "a" || $0 == "an" }),

@@ -73,6 +73,9 @@ enum TrainingUtterances {
         case .email: return ["jane@example.com"]
         case .phone: return ["555 0100 123"]
         case .freeForm, .phrase: return ["Paris", "Jane Smith", "New York"]
+        case .place(.city): return ["Paris", "New York", "Tokyo", "Chicago"]
+        case .place(.country): return ["France", "Japan", "Brazil", "Canada"]
+        case .place(.state): return ["Texas", "Ontario", "California", "Queensland"]
         }
     }
 }

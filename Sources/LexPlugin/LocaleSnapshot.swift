@@ -174,9 +174,10 @@ enum BuiltInSlotTypes {
         case "AMAZON.EmailAddress": .email
         case "AMAZON.PhoneNumber": .phone
         case "AMAZON.FreeFormInput": .freeForm
-        case "AMAZON.City", "AMAZON.Country", "AMAZON.FirstName", "AMAZON.LastName", "AMAZON.State",
-            "AMAZON.StreetName":
-            .phrase
+        case "AMAZON.City": .place(.city)
+        case "AMAZON.Country": .place(.country)
+        case "AMAZON.State": .place(.state)
+        case "AMAZON.FirstName", "AMAZON.LastName", "AMAZON.StreetName": .phrase
         default: nil
         }
     }

@@ -104,3 +104,25 @@ import Testing
         }
     }
 }
+
+@Suite struct PlaceNameTests {
+    @Test func listedPlacesAreRecognisedAnywhere() throws {
+        let resolver = SlotValueResolver()
+        let tokens = UtteranceTokens.split("I am flying to portugal via new york")
+        let country = resolver.resolve(tokens[4...4], as: .place(.country), in: .anywhere)
+        #expect(country?.interpretedValue == "Portugal")
+        let city = resolver.resolve(tokens[6...7], as: .place(.city), in: .anywhere)
+        #expect(city?.interpretedValue == "New York")
+        #expect(resolver.resolve(tokens[3...3], as: .place(.city), in: .anywhere) == nil)
+        let state = resolver.resolve(UtteranceTokens.split("texas")[...], as: .place(.state), in: .anywhere)
+        #expect(state?.resolvedValues == ["Texas"])
+    }
+
+    @Test func unlistedPlacesAreTakenAsSaidInAReply() {
+        let resolver = SlotValueResolver()
+        let value = resolver.resolve(UtteranceTokens.split("springfield")[...], as: .place(.city), in: .reply)
+        #expect(value?.interpretedValue == "Springfield")
+        #expect(value?.resolvedValues == [])
+        #expect(resolver.resolve(UtteranceTokens.split("springfield")[...], as: .place(.city), in: .anywhere) == nil)
+    }
+}
