@@ -32,10 +32,12 @@ public struct DialogueIntent: Sendable {
     public var name: String
     /// Example utterances; `{SlotName}` marks where a slot's value goes.
     public var sampleUtterances: [String] {
-        didSet { templates = sampleUtterances.map(UtteranceTemplate.init) }
+        didSet { (templates, templateWords) = Self.parse(sampleUtterances) }
     }
     /// The sample utterances parsed, once.
     public private(set) var templates: [UtteranceTemplate]
+    /// The words the sample utterances use around their slots ("book", "hotel", "room").
+    public private(set) var templateWords: Set<String>
     /// The slots, in the order they are elicited (the intent's slot priorities).
     public var slots: [DialogueSlot]
     /// The yes/no question asked once every required slot is filled, if any.
@@ -60,7 +62,7 @@ public struct DialogueIntent: Sendable {
     ) {
         self.name = name
         self.sampleUtterances = sampleUtterances
-        self.templates = sampleUtterances.map(UtteranceTemplate.init)
+        (templates, templateWords) = Self.parse(sampleUtterances)
         self.slots = slots
         self.confirmationPrompt = confirmationPrompt
         self.declinationResponse = declinationResponse
@@ -68,6 +70,15 @@ public struct DialogueIntent: Sendable {
         self.fulfillmentSuccessResponse = fulfillmentSuccessResponse
         self.fulfillmentHookEnabled = fulfillmentHookEnabled
         self.dialogHookEnabled = dialogHookEnabled
+    }
+
+    private static func parse(_ utterances: [String]) -> ([UtteranceTemplate], Set<String>) {
+        let templates = utterances.map(UtteranceTemplate.init)
+        var words = Set<String>()
+        for template in templates {
+            for case .word(let word) in template.elements { words.insert(word) }
+        }
+        return (templates, words)
     }
 }
 

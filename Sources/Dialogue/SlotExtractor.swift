@@ -230,7 +230,7 @@ final class SpanValues {
     let resolver: SlotValueResolver
     let tokens: [UtteranceToken]
     let slots: [String: DialogueSlot]
-    /// The words the intent's sample utterances use around their slots ("book", "hotel", "room").
+    /// The words the intent's sample utterances use around their slots.
     let literals: Set<String>
     private var cache: [String: (SlotValue, Double)?] = [:]
 
@@ -238,11 +238,7 @@ final class SpanValues {
         self.resolver = resolver
         self.tokens = tokens
         self.slots = slots
-        var literals = Set<String>()
-        for template in intent.templates {
-            for case .word(let word) in template.elements { literals.insert(word) }
-        }
-        self.literals = literals
+        literals = intent.templateWords
     }
 
     /// The value the words in `range` give slot `name` where a sample utterance puts the slot, and what taking them

@@ -26,16 +26,6 @@ public struct UtteranceTemplate: Sendable {
         self.elements = elements
     }
 
-    /// The utterance with each placeholder replaced by a value, for training the intent classifier.
-    public func filled(_ values: [String: String]) -> String {
-        elements.map { element in
-            switch element {
-            case .word(let word): word
-            case .slot(let name): values[name] ?? name
-            }
-        }.joined(separator: " ")
-    }
-
     /// The slot names the template mentions.
     public var slotNames: [String] {
         elements.compactMap { if case .slot(let name) = $0 { name } else { nil } }

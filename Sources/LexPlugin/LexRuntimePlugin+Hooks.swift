@@ -54,11 +54,6 @@ extension LexRuntimePlugin {
         let proposed = sessionState["dialogAction"]
         sessionState["dialogAction"] = nil
         sessionState["activeContexts"] = .array([])
-        let record = SessionRecord(
-            botId: context.path.botId, botAliasId: context.path.botAliasId, localeId: context.path.localeId,
-            sessionId: context.path.sessionId, state: state, lastMessages: [],
-            lastInterpretations: turn.interpretations.map { .init(intent: $0.intent, confidence: $0.confidence) },
-            originatingRequestId: context.requestId, lastActive: 0)
         var event: LexDocument = [
             "messageVersion": .string("1.0"), "invocationSource": .string(source), "inputMode": .string("Text"),
             "responseContentType": .string("text/plain; charset=utf-8"), "sessionId": .string(context.path.sessionId),
@@ -68,7 +63,9 @@ extension LexRuntimePlugin {
                 "aliasId": .string(context.path.botAliasId), "aliasName": context.alias["botAliasName"] ?? .null,
                 "localeId": .string(context.path.localeId), "version": .string(context.version),
             ]),
-            "interpretations": .array(Self.interpretations(record, engine: engine)),
+            "interpretations": .array(
+                Self.interpretations(
+                    turn.interpretations.map { .init(intent: $0.intent, confidence: $0.confidence) }, engine: engine)),
             "requestAttributes": Self.strings(context.requestAttributes),
             "sessionState": .object(sessionState),
             "transcriptions": .array([

@@ -56,7 +56,11 @@ extension LexRuntimePlugin {
     }
 
     static func interpretations(_ record: SessionRecord, engine: DialogueEngine) -> [JSONValue] {
-        record.lastInterpretations.enumerated().map { index, interpretation in
+        interpretations(record.lastInterpretations, engine: engine)
+    }
+
+    static func interpretations(_ stored: [SessionRecord.StoredInterpretation], engine: DialogueEngine) -> [JSONValue] {
+        stored.enumerated().map { index, interpretation in
             var item: LexDocument = [
                 "intent": intent(interpretation.intent, engine: engine, withState: index == 0),
                 "interpretationSource": .string("Lex"),

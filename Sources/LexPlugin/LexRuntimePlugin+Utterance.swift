@@ -70,7 +70,12 @@ extension LexRuntimePlugin {
             return Reply(body: .binary(Data(), contentType: responseType), headers: headers)
         }
         let spoken = Self.messages(answer["messages"]).filter { $0.format == .plainText || $0.format == .ssml }
-        let audio = try await speak(spoken, responseType: responseType, localeId: input.localeId, context: context)
+        // The locale's voiceSettings name the voice, as in Lex; a locale without them gets its usual Polly voice.
+        let path = SessionPathRequest(
+            botId: input.botId, botAliasId: input.botAliasId, localeId: input.localeId, sessionId: input.sessionId)
+        let locale = try target(path, store: LexStore(resources: context.resources)).locale
+        let voice = locale["voiceSettings"]?.objectValue?.string("voiceId") ?? Self.voice(for: input.localeId)
+        let audio = try await speak(spoken, responseType: responseType, voice: voice, context: context)
         return Reply(body: .binary(audio, contentType: responseType), headers: headers)
     }
 
@@ -103,8 +108,8 @@ extension LexRuntimePlugin {
         }
     }
 
-    /// The bot's messages spoken by the Polly plugin in the format asked for.
-    private func speak(_ messages: [DialogueMessage], responseType: String, localeId: String, context: OperationContext)
+    /// The bot's messages spoken by the Polly plugin, in `voice` and the format asked for.
+    private func speak(_ messages: [DialogueMessage], responseType: String, voice: String, context: OperationContext)
         async throws -> Data
     {
         guard !messages.isEmpty else { return Data() }
@@ -133,7 +138,7 @@ extension LexRuntimePlugin {
             var SampleRate: String
         }
         let request = Request(
-            Text: text, TextType: ssml ? "ssml" : "text", OutputFormat: format, VoiceId: Self.voice(for: localeId),
+            Text: text, TextType: ssml ? "ssml" : "text", OutputFormat: format, VoiceId: voice,
             SampleRate: format == "pcm" ? "16000" : "22050")
         let encoded = try ShapeCoding.encode(request)
         do {
@@ -146,7 +151,7 @@ extension LexRuntimePlugin {
         }
     }
 
-    /// A Polly voice for a Lex locale.
+    /// The Polly voice a Lex locale without voice settings speaks with.
     static func voice(for localeId: String) -> String {
         [
             "en_US": "Joanna", "en_GB": "Amy", "en_AU": "Nicole", "en_IN": "Aditi", "es_ES": "Lucia", "es_US": "Lupe",
