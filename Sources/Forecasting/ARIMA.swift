@@ -225,12 +225,29 @@ struct ARIMAEstimator {
     }
 
     func residuals(_ ar: [Double], _ ma: [Double], _ mean: Double) -> [Double] {
+        // Only the non-zero coefficients take part (a seasonal model's expanded polynomials are mostly zeros), and the
+        // centred series is computed once: the optimiser calls this hundreds of times per candidate order.
+        let arTerms = ar.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }
+        let maTerms = ma.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }
+        let centred = w.map { $0 - mean }
         var e = [Double](repeating: 0, count: w.count)
-        for t in start..<w.count {
-            var value = w[t] - mean
-            for (k, coefficient) in ar.enumerated() { value -= coefficient * (w[t - 1 - k] - mean) }
-            for (k, coefficient) in ma.enumerated() where t - 1 - k >= 0 { value -= coefficient * e[t - 1 - k] }
-            e[t] = value
+        centred.withUnsafeBufferPointer { x in
+            e.withUnsafeMutableBufferPointer { e in
+                // Until the longest MA lag, some lags reach before the series (their residuals count as zero).
+                let maximumLag = maTerms.last?.lag ?? 0
+                for t in start..<min(x.count, max(start, maximumLag)) {
+                    var value = x[t]
+                    for term in arTerms { value -= term.coefficient * x[t - term.lag] }
+                    for term in maTerms where t - term.lag >= 0 { value -= term.coefficient * e[t - term.lag] }
+                    e[t] = value
+                }
+                for t in max(start, maximumLag)..<x.count {
+                    var value = x[t]
+                    for term in arTerms { value -= term.coefficient * x[t &- term.lag] }
+                    for term in maTerms { value -= term.coefficient * e[t &- term.lag] }
+                    e[t] = value
+                }
+            }
         }
         return e
     }

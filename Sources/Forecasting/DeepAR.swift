@@ -114,27 +114,29 @@ public struct DeepARNetwork: Sendable, Codable {
             let shares = min(windows.count, 4)
             let results = Mutex([(gradient: [Double], loss: Double, count: Int)?](repeating: nil, count: shares))
             let current = layer
+            let transposed = current.transposedGateWeights()
             DispatchQueue.concurrentPerform(iterations: shares) { share in
                 var gradient = [Double](repeating: 0, count: current.parameters.count)
                 var total = 0.0
                 var counted = 0
+                var tape = LSTMTape()
+                var readOutGradients: [Double] = []
                 for window in stride(from: share, to: windows.count, by: shares).map({ windows[$0] }) {
                     let values = series[window.series].values
                     let end = min(values.count, window.start + windowLength)
                     let item = ItemContext(values[window.start..<min(end - 1, window.start + configuration.contextLength)])
                     var state = current.initialState()
-                    var caches: [LSTMLayer.StepCache] = []
-                    var readOutGradients: [[Double]] = []
+                    tape.reset()
+                    readOutGradients.removeAll(keepingCapacity: true)
                     for index in (window.start + 1)..<end {
                         let x = shape.features(values, at: index, item: item, series: series[window.series])
-                        let (readOut, cache) = current.step(x, &state)
+                        let readOut = current.step(x, &state, tape: &tape, transposed: transposed)
                         let (loss, dr) = configuration.likelihood.loss(values[index], readOut: readOut, scale: item.scale)
-                        caches.append(cache)
-                        readOutGradients.append(dr.map { $0 / Double(configuration.batchSize) })
+                        for value in dr { readOutGradients.append(value / Double(configuration.batchSize)) }
                         total += loss
                         counted += 1
                     }
-                    current.accumulateGradient(caches, readOutGradients: readOutGradients, into: &gradient)
+                    current.accumulateGradient(tape, readOutGradients: readOutGradients, into: &gradient)
                 }
                 results.withLock { $0[share] = (gradient, total, counted) }
             }
@@ -168,13 +170,15 @@ public struct DeepARNetwork: Sendable, Codable {
             return [[Double]](repeating: [Double](repeating: history.last ?? 0, count: horizon), count: paths)
         }
         let item = ItemContext(history.suffix(configuration.contextLength))
-        var warm = layer.initialState()
-        for index in max(1, history.count - configuration.contextLength)..<history.count {
-            _ = layer.step(features(history, at: index, item: item, series: series), &warm)
-        }
-        var generator = SplitMix64(seed: seed)
+        let transposed = layer.transposedGateWeights()
         var readOut = [Double](repeating: 0, count: layer.outputs)
         var scratch = [Double](repeating: 0, count: 4 * layer.hidden)
+        var warm = layer.initialState()
+        for index in max(1, history.count - configuration.contextLength)..<history.count {
+            let x = features(history, at: index, item: item, series: series)
+            layer.advance(x, &warm, readOut: &readOut, scratch: &scratch, transposed: transposed)
+        }
+        var generator = SplitMix64(seed: seed)
         var extended = history
         extended.reserveCapacity(history.count + horizon)
         return (0..<paths).map { _ in
@@ -183,7 +187,7 @@ public struct DeepARNetwork: Sendable, Codable {
             for _ in 0..<horizon {
                 let index = extended.count
                 let x = features(extended, at: index, item: item, series: series)
-                layer.advance(x, &state, readOut: &readOut, scratch: &scratch)
+                layer.advance(x, &state, readOut: &readOut, scratch: &scratch, transposed: transposed)
                 var draw = configuration.likelihood.sample(readOut: readOut, scale: item.scale, generator: &generator)
                 if !draw.isFinite { draw = extended[index - 1] }
                 extended.append(draw)

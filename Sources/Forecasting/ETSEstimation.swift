@@ -40,8 +40,6 @@ public enum AutoETS {
             let other = NelderMead(maxEvaluations: 2000).minimise(objective, start: agile, steps: layout.steps(agile))
             if other.value < best.value { best = other }
         }
-        // A restart from the best answer settles simplexes that collapsed early.
-        best = NelderMead(maxEvaluations: 1000).minimise(objective, start: best.point, steps: layout.steps(best.point))
         guard best.value.isFinite, let final = layout.run(best.point, values: values) else { return nil }
         let estimated = Double(layout.count + 1)
         let n = Double(values.count)
@@ -126,30 +124,83 @@ struct ParameterLayout {
         return n * log(result.sumOfSquares) + 2 * result.sumOfLogMeans
     }
 
-    /// Runs the recursion over the data: the states after the last value, Σe² and Σlog|μ|.
+    /// Runs the recursion over the data: the states after the last value, Σe² and Σlog|μ|. The same equations as
+    /// ``SmoothingState/update(model:value:time:period:alpha:beta:gamma:phi:)``, written out as one loop with the season
+    /// position carried along (no division per step): the optimiser calls this thousands of times per model.
     func run(_ p: [Double], values: [Double]) -> (state: SmoothingState, sumOfSquares: Double, sumOfLogMeans: Double)? {
         let (alpha, beta, gamma, phi) = smoothing(p)
         var state = initialState(p)
         if model.season == .multiplicative, state.season.contains(where: { $0 <= 0 }) { return nil }
+        let trendKind = model.trend
+        let seasonKind = model.season
+        let additiveError = model.error == .additive
+        let multiplicative = !additiveError || seasonKind == .multiplicative
+        let checksTrendPart = trendKind != .none && seasonKind == .multiplicative
+        let slopeWeight = beta / alpha
+        var level = state.level
+        var slope = state.slope
         var squares = 0.0
         var logs = 0.0
-        let multiplicative = model.error == .multiplicative || model.season == .multiplicative
-        for (time, value) in values.enumerated() {
-            let mean = state.mean(model: model, phi: phi, time: time, period: period)
-            if multiplicative, !(mean > 0) { return nil }
-            if model.trend != .none, model.season == .multiplicative, !(state.trendPart(model: model, phi: phi) > 0) {
-                return nil
+        var meanProduct = 1.0
+        let completed = state.season.withUnsafeMutableBufferPointer { season -> Bool in
+            var position = 0
+            for value in values {
+                let trend: Double
+                switch trendKind {
+                case .none: trend = level
+                case .additive: trend = level + slope
+                case .damped: trend = level + phi * slope
+                }
+                let seasonal = seasonKind == .none ? 0 : season[position]
+                let mean: Double
+                let deseasonalised: Double
+                switch seasonKind {
+                case .none:
+                    mean = trend
+                    deseasonalised = value
+                case .additive:
+                    mean = trend + seasonal
+                    deseasonalised = value - seasonal
+                case .multiplicative:
+                    mean = trend * seasonal
+                    deseasonalised = value / seasonal
+                }
+                if multiplicative, !(mean > 0) { return false }
+                if checksTrendPart, !(trend > 0) { return false }
+                if additiveError {
+                    squares += (value - mean) * (value - mean)
+                } else {
+                    let relative = (value - mean) / mean
+                    squares += relative * relative
+                    // Σlog|μ| as the log of a running product, taken only when the product nears the ends of the
+                    // range: one logarithm per many steps instead of one per step.
+                    meanProduct *= abs(mean)
+                    if !(meanProduct < 1e150 && meanProduct > 1e-150) {
+                        logs += log(meanProduct)
+                        meanProduct = 1
+                    }
+                }
+                let newLevel = trend + alpha * (deseasonalised - trend)
+                if trendKind != .none {
+                    let dampedSlope = trendKind == .damped ? phi * slope : slope
+                    slope = dampedSlope + slopeWeight * (newLevel - level - dampedSlope)
+                }
+                switch seasonKind {
+                case .none: break
+                case .additive: season[position] = seasonal + gamma * (value - trend - seasonal)
+                case .multiplicative: season[position] = seasonal + gamma * (value / trend - seasonal)
+                }
+                level = newLevel
+                if !level.isFinite || abs(level) > 1e12 { return false }
+                position += 1
+                if position == period { position = 0 }
             }
-            if model.error == .additive {
-                squares += (value - mean) * (value - mean)
-            } else {
-                let relative = (value - mean) / mean
-                squares += relative * relative
-                logs += log(abs(mean))
-            }
-            state.update(model: model, value: value, time: time, period: period, alpha: alpha, beta: beta, gamma: gamma, phi: phi)
-            if !state.level.isFinite || abs(state.level) > 1e12 { return nil }
+            return true
         }
+        guard completed else { return nil }
+        logs += log(meanProduct)
+        state.level = level
+        state.slope = slope
         return (state, squares, logs)
     }
 

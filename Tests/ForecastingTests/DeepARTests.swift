@@ -7,8 +7,10 @@ import Testing
     /// The summed loss of a sequence through the layer and the likelihood.
     func loss(_ layer: LSTMLayer, _ inputs: [[Double]], _ targets: [Double], _ likelihood: DeepARLikelihood) -> Double {
         var state = layer.initialState()
+        var tape = LSTMTape()
+        let transposed = layer.transposedGateWeights()
         return zip(inputs, targets).reduce(0) { sum, pair in
-            sum + likelihood.loss(pair.1, readOut: layer.step(pair.0, &state).readOut, scale: 2).value
+            sum + likelihood.loss(pair.1, readOut: layer.step(pair.0, &state, tape: &tape, transposed: transposed), scale: 2).value
         }
     }
 
@@ -20,15 +22,15 @@ import Testing
         let inputs = (0..<5).map { [sin(Double($0)), cos(Double(2 * $0))] }
         let targets = [3.0, 1, 4, 0, 2]
         var state = perturbed.initialState()
-        var caches: [LSTMLayer.StepCache] = []
-        var readOutGradients: [[Double]] = []
+        var tape = LSTMTape()
+        let transposed = perturbed.transposedGateWeights()
+        var readOutGradients: [Double] = []
         for (x, y) in zip(inputs, targets) {
-            let (readOut, cache) = perturbed.step(x, &state)
-            caches.append(cache)
-            readOutGradients.append(likelihood.loss(y, readOut: readOut, scale: 2).gradient)
+            let readOut = perturbed.step(x, &state, tape: &tape, transposed: transposed)
+            readOutGradients += likelihood.loss(y, readOut: readOut, scale: 2).gradient
         }
         var gradient = [Double](repeating: 0, count: perturbed.parameters.count)
-        perturbed.accumulateGradient(caches, readOutGradients: readOutGradients, into: &gradient)
+        perturbed.accumulateGradient(tape, readOutGradients: readOutGradients, into: &gradient)
         var worst = 0.0
         for index in perturbed.parameters.indices {
             var up = perturbed, down = perturbed
