@@ -49,7 +49,10 @@ extension ForecastPlugin {
                     parameters.merge(method.FeaturizationMethodParameters ?? [:]) { _, new in new }
                 }
                 return (featurization.AttributeName, parameters)
-            }, dimensions: input.FeaturizationConfig.ForecastDimensions, context: context)
+            }, dimensions: input.FeaturizationConfig.ForecastDimensions,
+            holidayCountry: try HolidayFeaturization.country(
+                input.InputDataConfig.SupplementaryFeatures, calendars: holidayCalendars),
+            context: context)
         return response
     }
 
@@ -63,7 +66,9 @@ extension ForecastPlugin {
             PerformAutoML: predictor.algorithm == "AUTO", PerformHPO: false, TrainingParameters: predictor.trainingParameters,
             EvaluationParameters: EvaluationParameters(
                 NumberOfBacktestWindows: predictor.backtestWindows, BackTestWindowOffset: predictor.backtestOffset ?? predictor.horizon),
-            InputDataConfig: InputDataConfig(DatasetGroupArn: predictor.datasetGroupArn),
+            InputDataConfig: InputDataConfig(
+                DatasetGroupArn: predictor.datasetGroupArn,
+                SupplementaryFeatures: predictor.holidayCountry.map { [SupplementaryFeature(Name: "holiday", Value: $0)] }),
             FeaturizationConfig: FeaturizationConfig(
                 ForecastFrequency: predictor.frequency, ForecastDimensions: predictor.dimensions,
                 Featurizations: predictor.fillingParameters.map { parameters in

@@ -18,14 +18,17 @@ extension ForecastPlugin {
             name: input.PredictorName, groupArn: groupArn, horizon: horizon, frequency: input.ForecastFrequency,
             types: input.ForecastTypes, algorithm: "AUTO", isAuto: true, windows: 1, offset: nil,
             fillings: (input.DataConfig?.AttributeConfigs ?? []).map { ($0.AttributeName, $0.Transformations) },
-            dimensions: input.ForecastDimensions, context: context)
+            dimensions: input.ForecastDimensions,
+            holidayCountry: try HolidayFeaturization.country(input.DataConfig?.AdditionalDatasets, calendars: holidayCalendars),
+            context: context)
     }
 
     /// Checks a new predictor against its data, stores it CREATE_PENDING and queues its training.
     func registerPredictor(
         name: String, groupArn: String, horizon: Int, frequency requested: String?, types: [String]?, algorithm: String,
         isAuto: Bool, windows: Int, offset: Int?, trainingParameters: [String: String]? = nil,
-        fillings: [(attribute: String, parameters: [String: String])], dimensions: [String]?, context: OperationContext
+        fillings: [(attribute: String, parameters: [String: String])], dimensions: [String]?, holidayCountry: String?,
+        context: OperationContext
     ) async throws -> PredictorArnResponse {
         guard (1...500).contains(horizon) else { throw ForecastLimits.invalid("ForecastHorizon must be 1 to 500.") }
         let group = try existing(StoredDatasetGroup.self, .datasetGroup, arn: groupArn, context: context)
@@ -38,6 +41,7 @@ extension ForecastPlugin {
             throw ForecastLimits.invalid(
                 "ForecastFrequency \(frequency) is finer than the data's \(data): data can be aggregated to a coarser frequency, not split.")
         }
+        if holidayCountry != nil { try HolidayFeaturization.checkFrequency(forecastFrequency) }
         let targetField = DatasetSchema.targetField(domain: target.domain)
         if let dimensions {
             let strings = target.attributes.filter { $0.AttributeType == "string" }.compactMap(\.AttributeName)
@@ -70,7 +74,7 @@ extension ForecastPlugin {
             forecastTypes: types ?? Self.defaultForecastTypes, frequency: frequency, status: ForecastStatus.pending,
             message: nil, importJobArns: imports.map(\.arn), created: now, modified: now, models: nil, algorithm: algorithm,
             dimensions: dimensions, fillingParameters: fillingParameters, fillingAttribute: targetField, trainingParameters: trainingParameters, isAutoPredictor: isAuto, backtestWindows: windows, backtestOffset: offset,
-            evaluation: nil)
+            evaluation: nil, holidayCountry: holidayCountry)
         guard try context.resources.putForecastResource(predictor, .predictor, arn: arn, createOnly: true) else {
             throw Self.alreadyExists(arn)
         }
@@ -86,7 +90,8 @@ extension ForecastPlugin {
             ForecastDimensions: predictor.dimensions,
             DatasetImportJobArns: predictor.importJobArns, DataConfig: DataConfig(
                 DatasetGroupArn: predictor.datasetGroupArn,
-                AttributeConfigs: predictor.fillingParameters.map { [AttributeConfig(AttributeName: predictor.fillingAttribute ?? "target_value", Transformations: $0)] }),
+                AttributeConfigs: predictor.fillingParameters.map { [AttributeConfig(AttributeName: predictor.fillingAttribute ?? "target_value", Transformations: $0)] },
+                AdditionalDatasets: predictor.holidayCountry.map { [AdditionalDataset(Name: "holiday", Configuration: ["CountryCode": [$0]])] }),
             Status: predictor.status, Message: predictor.message, CreationTime: predictor.created,
             LastModificationTime: predictor.modified)
     }

@@ -6,7 +6,13 @@ import SibylCore
 /// predictors (AutoARIMA, AutoETS, Prophet-like, NPTS) with backtests, forecasts and exports; the other operations follow with
 /// their engines and answer `UnknownOperationException` until then.
 public struct ForecastPlugin: ServicePlugin {
-    public init() {}
+    /// The folder of national holiday calendars (`Models/holidays`), nil when none are installed.
+    let holidayCalendars: URL?
+
+    /// A plugin reading holiday calendars from `holidayCalendars` (one `<country code>.tsv` each).
+    public init(holidayCalendars: URL? = nil) {
+        self.holidayCalendars = holidayCalendars
+    }
 
     public var descriptor: ServiceDescriptor {
         ServiceDescriptor(
@@ -14,7 +20,7 @@ public struct ForecastPlugin: ServicePlugin {
             apiVersion: "2018-06-26", botocoreModel: "forecast")
     }
 
-    public var jobHandlers: [any JobHandler] { [ForecastWorkHandler()] }
+    public var jobHandlers: [any JobHandler] { [ForecastWorkHandler(holidayCalendars: holidayCalendars)] }
 
     public var operations: [ServiceOperation] {
         [

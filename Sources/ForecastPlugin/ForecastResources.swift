@@ -123,6 +123,8 @@ struct StoredPredictor: BuiltResource, Sendable {
     var backtestOffset: Int?
     /// Accuracy of each backtest window, computed at training.
     var evaluation: [BacktestWindow]?
+    /// The country whose holidays the models read (the holiday featurization), nil for none.
+    var holidayCountry: String?
 }
 
 /// One backtest window's accuracy over all items.

@@ -12,6 +12,8 @@ struct ForecastWork: Codable, Sendable {
 /// resource goes CREATE_PENDING → CREATE_IN_PROGRESS → ACTIVE, or CREATE_FAILED with a message.
 struct ForecastWorkHandler: JobHandler {
     static let kind = "forecast.work"
+    /// The folder of national holiday calendars, for predictors with the holiday featurization.
+    var holidayCalendars: URL?
     var kind: String { Self.kind }
 
     func run(_ job: Job, context: JobContext) async throws -> Data? {
@@ -116,6 +118,21 @@ struct ForecastWorkHandler: JobHandler {
                         rows[item] ?? [], fields: stored.fields.count, first: grid.first,
                         steps: grid.values.count + (missingTails[item] ?? 0) + predictor.horizon, frequency: frequency,
                         coarsen: coarser != nil)
+                }
+            }
+            // The holiday featurization: per item, the days of each holiday per step through the horizon, for the
+            // Prophet-like model; DeepAR+ reads their total as one more related field.
+            if let country = predictor.holidayCountry {
+                let calendar = try HolidayFeaturization.calendar(country, calendars: holidayCalendars)
+                for (item, grid) in grids {
+                    let features = calendar.features(
+                        first: grid.first, steps: grid.values.count + (missingTails[item] ?? 0) + predictor.horizon,
+                        known: grid.values.count, frequency: frequency)
+                    training.holidays[item] = features
+                    if usesNetwork {
+                        let totals = features.rows.map { [$0.reduce(0, +)] }
+                        training.related[item] = zip(training.related[item] ?? totals.map { _ in [] }, totals).map { $0 + $1 }
+                    }
                 }
             }
             let trained = training.train(grids, lastTimes: lastTimes)

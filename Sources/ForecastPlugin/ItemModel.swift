@@ -22,13 +22,17 @@ struct ItemModel: Codable, Sendable {
     }
 
     /// Trains `algorithm` on an item's series (at most its last ``trainingLimit`` values), with the predictor's
-    /// DeepAR `network` for the algorithms that read it.
+    /// DeepAR `network` and the item's holiday features for the algorithms that read them.
     static func train(
-        _ series: DeepARSeries, period: Int, algorithm: SeriesModel.Algorithm, network: DeepARNetwork?, lastTime: Date
+        _ series: DeepARSeries, period: Int, algorithm: SeriesModel.Algorithm, network: DeepARNetwork?,
+        holidays: HolidayFeatures? = nil, lastTime: Date
     ) -> ItemModel {
-        let recent = series.droppingFirst(max(0, series.values.count - trainingLimit))
+        let dropped = max(0, series.values.count - trainingLimit)
+        let recent = series.droppingFirst(dropped)
         let values = recent.values
-        let model = SeriesModel.fit(values, period: period, algorithm: algorithm, network: network, deepAR: recent)
+        let model = SeriesModel.fit(
+            values, period: period, algorithm: algorithm, network: network, deepAR: recent,
+            holidays: holidays?.droppingFirst(dropped))
         return ItemModel(model: model, lastValue: values.last ?? 0, lastTime: lastTime)
     }
 

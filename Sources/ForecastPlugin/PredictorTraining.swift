@@ -17,6 +17,9 @@ struct PredictorTraining {
     var related: [String: [[Double]]] = [:]
     /// Per item: its item metadata encoded as static features (`StoredItemMetadata.encoded`).
     var statics: [String: [Double]] = [:]
+    /// Per item: its holiday features on its grid from its first step through the forecast horizon (the holiday
+    /// featurization; empty without it).
+    var holidays: [String: HolidayFeatures] = [:]
 
     /// Trains the models of every item on `items` (each item's values and first time), as the predictor keeps them:
     /// one model per item, and one DeepAR+ network across the items when the algorithm uses it.
@@ -42,7 +45,9 @@ struct PredictorTraining {
             let item = items[names[index]]!
             let chosen = ItemModel.algorithm(named: algorithm, for: item.values, period: period, horizon: horizon)
             let lastTime = lastTimes[names[index]] ?? frequency.advance(item.first, by: item.values.count - 1)
-            let model = ItemModel.train(series[index], period: period, algorithm: chosen, network: network, lastTime: lastTime)
+            let model = ItemModel.train(
+                series[index], period: period, algorithm: chosen, network: network, holidays: holidays[names[index]],
+                lastTime: lastTime)
             fitted.withLock { $0[index] = model }
         }
         let models = Dictionary(uniqueKeysWithValues: zip(names, fitted.withLock { $0 }).compactMap { name, model in

@@ -3,8 +3,9 @@ import Foundation
 /// A Prophet-like additive model: a piecewise-linear trend whose slope may change at 25 potential changepoints in the
 /// first 80% of the history (a Laplace prior keeps most changes at zero), plus Fourier terms for the season, fitted
 /// as the maximum a posteriori estimate (lasso on the slope changes, ridge on the Fourier terms, by coordinate
-/// descent on the series scaled by its largest value, as Prophet scales). Forecast paths extend the trend with new
-/// changepoints drawn at the rate and size seen in the history, plus Gaussian noise.
+/// descent on the series scaled by its largest value, as Prophet scales), and optionally extra regressors known through
+/// the horizon — holidays, as Prophet takes them: a column per holiday with the seasonal terms' ridge prior. Forecast
+/// paths extend the trend with new changepoints drawn at the rate and size seen in the history, plus Gaussian noise.
 public struct ProphetLikeFit: Sendable, Codable {
     let count: Int
     let period: Int
@@ -14,13 +15,18 @@ public struct ProphetLikeFit: Sendable, Codable {
     let scale: Double
     let residualDeviation: Double
     let meanChangeSize: Double
+    /// The regressors' rows after the history (through the horizon the model was fitted for; later steps read 0).
+    /// Their coefficients end `coefficients`. Nil without regressors.
+    let futureRegressors: [[Double]]?
 
-    /// Laplace prior scale on slope changes (Prophet's `changepoint_prior_scale`) and the seasonal prior's.
+    /// Laplace prior scale on slope changes (Prophet's `changepoint_prior_scale`) and the seasonal prior's (also the
+    /// regressors', as Prophet's `holidays_prior_scale` defaults to the same 10).
     static let changepointPriorScale = 0.05
     static let seasonalityPriorScale = 10.0
 
-    /// Fits the model (nil for fewer than 8 observations).
-    public static func fit(_ values: [Double], period: Int) -> ProphetLikeFit? {
+    /// Fits the model (nil for fewer than 8 observations). `regressors`, when given, has a row per step from the
+    /// first value through the horizon, each with the same number of columns (holiday features).
+    public static func fit(_ values: [Double], period: Int, regressors: [[Double]]? = nil) -> ProphetLikeFit? {
         let n = values.count
         guard n >= 8 else { return nil }
         let scale = max(values.map(abs).max() ?? 1, 1e-9)
@@ -28,9 +34,12 @@ public struct ProphetLikeFit: Sendable, Codable {
         let changeCount = min(25, max(0, Int(Double(n) * 0.8) - 1))
         let changepoints = (0..<changeCount).map { Double($0 + 1) * 0.8 / Double(changeCount + 1) }
         let order = period > 1 && n >= 2 * period ? min(10, period / 2) : 0
-        let columns = Self.design(
-            at: (0..<n).map { Double($0) / Double(n - 1) }, period: period, fourierOrder: order, changepoints: changepoints,
-            historyLength: n)
+        let regressorCount = regressors?.first?.count ?? 0
+        let columns =
+            Self.design(
+                at: (0..<n).map { Double($0) / Double(n - 1) }, period: period, fourierOrder: order,
+                changepoints: changepoints, historyLength: n)
+            + Self.regressorColumns(regressors ?? [], from: 0, count: n, width: regressorCount)
         let width = columns.count
         // The MAP objective Σr²/2σ² + Σ|δ|/τ + Σβ²/2σₛ², divided by n/σ²: the penalties scale with the noise variance,
         // estimated beforehand as half the variance of the first differences (which removes trend and level).
@@ -70,7 +79,17 @@ public struct ProphetLikeFit: Sendable, Codable {
         let changes = beta[2..<(2 + changepoints.count)].map(abs)
         return ProphetLikeFit(
             count: n, period: period, fourierOrder: order, changepoints: changepoints, coefficients: beta, scale: scale,
-            residualDeviation: deviation, meanChangeSize: changes.isEmpty ? 0 : changes.reduce(0, +) / Double(changes.count))
+            residualDeviation: deviation, meanChangeSize: changes.isEmpty ? 0 : changes.reduce(0, +) / Double(changes.count),
+            futureRegressors: regressorCount > 0 ? Array(regressors!.dropFirst(n)) : nil)
+    }
+
+    /// The regressors' columns for `count` steps from step `from` (steps past the rows read 0).
+    static func regressorColumns(_ rows: [[Double]], from: Int, count: Int, width: Int) -> [[Double]] {
+        (0..<width).map { column in
+            (from..<(from + count)).map { step in
+                step < rows.count && column < rows[step].count && rows[step][column].isFinite ? rows[step][column] : 0
+            }
+        }
     }
 
     /// The columns of the design matrix at times `at` (history scaled to 0…1): intercept, slope, the hinge functions
@@ -91,8 +110,12 @@ public struct ProphetLikeFit: Sendable, Codable {
     /// The fitted mean for the next `horizon` steps (the trend continues with its last slope).
     public func forecast(horizon: Int) -> [Double] {
         let times = (0..<horizon).map { Double(count + $0) / Double(count - 1) }
-        let columns = Self.design(
+        let trendAndSeason = Self.design(
             at: times, period: period, fourierOrder: fourierOrder, changepoints: changepoints, historyLength: count)
+        let columns =
+            trendAndSeason
+            + Self.regressorColumns(
+                futureRegressors ?? [], from: 0, count: horizon, width: coefficients.count - trendAndSeason.count)
         return (0..<horizon).map { step in
             zip(columns, coefficients).reduce(0) { $0 + $1.0[step] * $1.1 } * scale
         }

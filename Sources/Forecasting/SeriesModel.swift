@@ -26,15 +26,18 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
 
     /// The model of `algorithm` fitted to `values`, or nil when there are too few values for it (an ensemble keeps
     /// the members that could be fitted). DeepAR needs `network`, trained on this series among others, and reads
-    /// `deepAR` (its season position, related rows and static features; its values are `values`).
+    /// `deepAR` (its season position, related rows and static features; its values are `values`). The Prophet-like
+    /// model reads `holidays` (from the first value through the horizon) as regressors; ARIMA, ETS and NPTS take none.
     public static func fit(
         _ values: [Double], period: Int, algorithm: Algorithm, arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares,
-        network: DeepARNetwork? = nil, deepAR: DeepARSeries? = nil
+        network: DeepARNetwork? = nil, deepAR: DeepARSeries? = nil, holidays: HolidayFeatures? = nil
     ) -> SeriesModel? {
         switch algorithm {
         case .arima: return AutoARIMA.fit(values, period: period, estimation: arimaEstimation).map(SeriesModel.arima)
         case .ets: return AutoETS.fit(values, period: period).map(SeriesModel.ets)
-        case .prophet: return ProphetLikeFit.fit(values, period: period).map(SeriesModel.prophet)
+        case .prophet:
+            let regressors = holidays.flatMap { $0.names.isEmpty ? nil : $0.rows }
+            return ProphetLikeFit.fit(values, period: period, regressors: regressors).map(SeriesModel.prophet)
         case .npts:
             return values.isEmpty ? nil : .npts(NPTS(), history: Array(values.suffix(NPTS.contextLength)), period: period)
         case .deepAR:
@@ -44,7 +47,9 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
             return .deepAR(series.droppingFirst(max(0, values.count - network.configuration.contextLength - network.period)))
         case .ensemble:
             let members = ensembleMembers.compactMap {
-                fit(values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network, deepAR: deepAR)
+                fit(
+                    values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network,
+                    deepAR: deepAR, holidays: holidays)
             }
             if members.count == 1 { return members[0] }
             return members.isEmpty ? nil : .ensemble(members)

@@ -26,7 +26,7 @@ public enum PluginList {
                 marksUnknownWords: configuration.translationMarksUnknownWords),
             TranscribePlugin(modelDirectory: whisperDirectory(modelsDirectory: configuration.modelsDirectory)),
             RekognitionPlugin(faceModelDirectory: modelFolder("dlib-faces", modelsDirectory: configuration.modelsDirectory)),
-            ForecastPlugin(),
+            ForecastPlugin(holidayCalendars: modelFolder("holidays", modelsDirectory: configuration.modelsDirectory)),
             ForecastQueryPlugin(),
             LexModelsPlugin(),
             LexRuntimePlugin(),

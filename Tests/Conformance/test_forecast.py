@@ -503,3 +503,79 @@ def test_item_metadata_is_imported_and_read_by_deep_ar_plus(clients):
     expected = [200 + 0.8 * (48 + step) + 15 * math.sin(2 * math.pi * (48 + step) / 12) for step in range(3)]
     for point, truth in zip(median, expected):
         assert abs(point["Value"] - truth) < 0.1 * truth
+
+
+def us_holidays():
+    """The US holiday days of the calendar the server reads (Scripts/setup writes Models/holidays)."""
+    import pathlib
+    calendar = pathlib.Path(__file__).resolve().parents[2] / "Models" / "holidays" / "US.tsv"
+    return {line.split("\t")[0] for line in calendar.read_text().splitlines()}
+
+
+def test_the_holiday_featurization_lifts_forecasts_on_the_countrys_holidays(clients):
+    forecast, query, s3 = clients
+    import datetime
+
+    # Two years of daily sales: 100 a day, 20 more on Saturdays, 60 more on every US public holiday, a little noise.
+    holidays = us_holidays()
+    rng = random.Random(5)
+    start = datetime.date(2022, 1, 1)
+    rows = []
+    for day in range(2 * 365):
+        date = start + datetime.timedelta(days=day)
+        value = 100 + (20 if date.weekday() == 5 else 0) + (60 if date.isoformat() in holidays else 0) + rng.gauss(0, 2)
+        rows.append(f"{date.isoformat()},shop,{value:.2f}")
+    dataset, imported = dataset_with_import(forecast, s3, rows, frequency="D")
+    assert imported["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("holidays"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    common = dict(AlgorithmArn="arn:aws:forecast:::algorithm/Prophet", ForecastHorizon=16,
+                  FeaturizationConfig={"ForecastFrequency": "D"})
+
+    def refused(features):
+        with pytest.raises(botocore.exceptions.ClientError) as error:
+            forecast.create_predictor(PredictorName=unique("bad"), **common, InputDataConfig={
+                "DatasetGroupArn": group, "SupplementaryFeatures": features})
+        assert error.value.response["Error"]["Code"] == "InvalidInputException"
+        return error.value.response["Error"]["Message"]
+
+    assert "Weather" in refused([{"Name": "weather", "Value": "true"}])
+    assert "XX" in refused([{"Name": "holiday", "Value": "XX"}])
+    assert "holiday twice" in refused([{"Name": "holiday", "Value": "US"}, {"Name": "holiday", "Value": "DE"}])
+
+    def january_forecast(features):
+        config = {"DatasetGroupArn": group, **({"SupplementaryFeatures": features} if features else {})}
+        arn = forecast.create_predictor(PredictorName=unique("prophet"), InputDataConfig=config, **common)["PredictorArn"]
+        described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
+        assert described["Status"] == "ACTIVE", described.get("Message")
+        assert described["InputDataConfig"].get("SupplementaryFeatures") == features
+        made = forecast.create_forecast(ForecastName=unique("prophet"), PredictorArn=arn)["ForecastArn"]
+        assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+        points = query.query_forecast(ForecastArn=made, Filters={"item_id": "shop"})["Forecast"]["Predictions"]["p50"]
+        return {point["Timestamp"][:10]: point["Value"] for point in points}
+
+    # 2024 opens with New Year's Day (a Monday); Martin Luther King Jr. Day is Monday 15 January.
+    with_holidays = january_forecast([{"Name": "holiday", "Value": "US"}])
+    without = january_forecast(None)
+    ordinary_monday = with_holidays["2024-01-08"]
+    for holiday in ("2024-01-01", "2024-01-15"):
+        assert with_holidays[holiday] - ordinary_monday > 40, with_holidays
+        assert abs(without[holiday] - without["2024-01-08"]) < 15, without
+    assert abs(with_holidays["2024-01-13"] - ordinary_monday - 20) < 8, with_holidays  # the Saturday lift stays
+
+    # The AutoPredictor takes the calendar as an additional dataset, checks it, and echoes it.
+    def auto_refused(datasets, frequency="D"):
+        with pytest.raises(botocore.exceptions.ClientError) as error:
+            forecast.create_auto_predictor(PredictorName=unique("bad"), ForecastHorizon=7, ForecastFrequency=frequency,
+                                           DataConfig={"DatasetGroupArn": group, "AdditionalDatasets": datasets})
+        assert error.value.response["Error"]["Code"] == "InvalidInputException"
+        return error.value.response["Error"]["Message"]
+
+    assert "CountryCode" in auto_refused([{"Name": "holiday", "Configuration": {"CountryCode": ["US", "DE"]}}])
+    assert "5min to 1M" in auto_refused([{"Name": "holiday", "Configuration": {"CountryCode": ["US"]}}], frequency="Y")
+    datasets = [{"Name": "holiday", "Configuration": {"CountryCode": ["US"]}}]
+    arn = forecast.create_auto_predictor(PredictorName=unique("auto"), ForecastHorizon=7, ForecastFrequency="D",
+                                         DataConfig={"DatasetGroupArn": group, "AdditionalDatasets": datasets})["PredictorArn"]
+    described = wait(lambda: forecast.describe_auto_predictor(PredictorArn=arn), arn, timeout=300)
+    assert described["Status"] == "ACTIVE", described.get("Message")
+    assert described["DataConfig"]["AdditionalDatasets"] == datasets

@@ -115,6 +115,13 @@ struct DescribeDatasetImportJobResponse: Codable, Sendable {
 struct DataConfig: Codable, Sendable {
     var DatasetGroupArn: String
     var AttributeConfigs: [AttributeConfig]?
+    var AdditionalDatasets: [AdditionalDataset]?
+}
+
+/// CreateAutoPredictor's built-in featurization: `holiday` with `{"CountryCode": ["US"]}`, or `weather`.
+struct AdditionalDataset: Codable, Sendable {
+    var Name: String
+    var Configuration: [String: [String]]?
 }
 
 /// CreateAutoPredictor's per-attribute transformations (aggregation and filling).

@@ -6,7 +6,16 @@ struct EvaluationParameters: Codable, Sendable {
     var BackTestWindowOffset: Int?
 }
 
-struct InputDataConfig: Codable, Sendable { var DatasetGroupArn: String }
+struct InputDataConfig: Codable, Sendable {
+    var DatasetGroupArn: String
+    var SupplementaryFeatures: [SupplementaryFeature]?
+}
+
+/// CreatePredictor's built-in featurization: `holiday` with a country code, or `weather`.
+struct SupplementaryFeature: Codable, Sendable {
+    var Name: String
+    var Value: String
+}
 
 struct FeaturizationConfig: Codable, Sendable {
     var ForecastFrequency: String
