@@ -187,7 +187,7 @@ def main():
 
     labels = {method: label for method, (label, _) in SIBYL_METHODS.items()} | R_METHODS
     sets = {"R": [s for s in series if not s["name"].startswith("M1::")],
-            "M1": [s for s in series if s["name"].startswith("M1::")], "all": series}
+            "M1": [s for s in series if s["name"].startswith("M1::")], "40 (R's and M1's first 16)": forty, "all": series}
     for set_name, members in sets.items():
         scores = {method: {"smape": [], "mase": []} for method in labels}
         coverage = {method: [0, 0] for method in labels if method != "naive2"}

@@ -16,6 +16,32 @@ import Testing
         #expect(abs(result.point[0] - 3) < 1e-3 && abs(result.point[1] + 1) < 1e-3)
     }
 
+    @Test func nashNelderMeadFindsABowlsMinimumAndStaysWhereTheFunctionIsFinite() {
+        let bowl = NashNelderMead().minimise({ p in (p[0] - 3) * (p[0] - 3) + 10 * (p[1] + 1) * (p[1] + 1) }, start: [1, 1])
+        #expect(abs(bowl.point[0] - 3) < 1e-3 && abs(bowl.point[1] + 1) < 1e-3)
+        // Infinite where x < 2: the minimum at x = 2 is approached from inside.
+        let walled = NashNelderMead().minimise({ p in p[0] < 2 ? .infinity : p[0] * p[0] }, start: [5])
+        #expect(walled.point[0] >= 2 && walled.point[0] < 2.01)
+        #expect(NashNelderMead().minimise({ _ in .nan }, start: [1]).value == .infinity)
+    }
+
+    /// Series made here, and what R's `forecast::ets` (forecast 8.20, Debian's r-cran-forecast) answered for them.
+    static let seriesWithRAnswers: [(values: [Double], period: Int, model: String, aicc: Double)] = {
+        func series(_ count: Int, _ value: (Double) -> Double) -> [Double] { (0..<count).map { value(Double($0)) } }
+        let trending = series(40) { t in 100 + 3 * t + 8 * sin(1.7 * t) + 5 * cos(0.9 * t * t) }
+        let level = series(30) { t in 50 + 6 * sin(1.3 * t) + 3 * cos(2.9 * t) }
+        let quarterly = series(60) { t in 200 + 15 * sin(2 * Double.pi * t / 4) + 0.5 * t + 4 * sin(2.3 * t) }
+        return [(trending, 1, "ETS(A,A,N)", 310.51), (level, 1, "ETS(M,N,N)", 200.96), (quarterly, 4, "ETS(M,A,A)", 392.06)]
+    }()
+
+    @Test(arguments: 0..<3)
+    func theModelAndItsAICcAreForecastPackageEts(_ index: Int) throws {
+        let (values, period, model, aicc) = Self.seriesWithRAnswers[index]
+        let fit = try #require(AutoETS.fit(values, period: period))
+        #expect(fit.model.description == model)
+        #expect(abs(fit.aicc - aicc) < 1, "AICc \(fit.aicc), R's \(aicc)")
+    }
+
     @Test func aTrendingSeriesGetsATrendAndItsForecastContinuesTheLine() throws {
         let values = zip(0..<60, noise(60, scale: 1)).map { 50 + 2 * Double($0) + $1 }
         let fit = try #require(AutoETS.fit(values, period: 1))
