@@ -6,7 +6,17 @@ import Foundation
 /// descent on the series scaled by its largest value, as Prophet scales), and optionally extra regressors known through
 /// the horizon — holidays, as Prophet takes them: a column per holiday with the seasonal terms' ridge prior. Forecast
 /// paths extend the trend with new changepoints drawn at the rate and size seen in the history, plus Gaussian noise.
+///
+/// With logistic growth (a capacity, and optionally a floor, as Prophet takes them) the model is fitted to the logit
+/// of the values' place between floor and capacity, where a logistic trend with changepoints is piecewise linear;
+/// forecasts and paths are mapped back, so they approach the capacity (or the floor) and never cross it.
 public struct ProphetLikeFit: Sendable, Codable {
+    /// How the trend grows: without bound, or logistically between a floor and a capacity.
+    public enum Growth: Sendable, Codable, Equatable {
+        case linear
+        case logistic(capacity: Double, floor: Double)
+    }
+
     let count: Int
     let period: Int
     let fourierOrder: Int
@@ -18,6 +28,24 @@ public struct ProphetLikeFit: Sendable, Codable {
     /// The regressors' rows after the history (through the horizon the model was fitted for; later steps read 0).
     /// Their coefficients end `coefficients`. Nil without regressors.
     let futureRegressors: [[Double]]?
+    /// Logistic growth's bounds (nil: linear growth).
+    let logisticBounds: LogisticBounds?
+
+    /// The floor and capacity of logistic growth, and the logit map between values and the fitted scale.
+    struct LogisticBounds: Sendable, Codable {
+        let floor: Double
+        let capacity: Double
+
+        /// Values are kept a thousandth of the range inside the bounds, where the logit is finite.
+        var margin: Double { (capacity - floor) * 1e-3 }
+
+        func logit(_ value: Double) -> Double {
+            let share = (min(max(value, floor + margin), capacity - margin) - floor) / (capacity - floor)
+            return log(share / (1 - share))
+        }
+
+        func value(_ logit: Double) -> Double { floor + (capacity - floor) / (1 + exp(-logit)) }
+    }
 
     /// Laplace prior scale on slope changes (Prophet's `changepoint_prior_scale`) and the seasonal prior's (also the
     /// regressors', as Prophet's `holidays_prior_scale` defaults to the same 10).
@@ -26,7 +54,16 @@ public struct ProphetLikeFit: Sendable, Codable {
 
     /// Fits the model (nil for fewer than 8 observations). `regressors`, when given, has a row per step from the
     /// first value through the horizon, each with the same number of columns (holiday features).
-    public static func fit(_ values: [Double], period: Int, regressors: [[Double]]? = nil) -> ProphetLikeFit? {
+    /// With logistic `growth` the capacity must lie above the floor (nil otherwise).
+    public static func fit(
+        _ values: [Double], period: Int, regressors: [[Double]]? = nil, growth: Growth = .linear
+    ) -> ProphetLikeFit? {
+        var bounds: LogisticBounds?
+        if case .logistic(let capacity, let floor) = growth {
+            guard capacity > floor, capacity.isFinite, floor.isFinite else { return nil }
+            bounds = LogisticBounds(floor: floor, capacity: capacity)
+        }
+        let values = bounds.map { bounds in values.map(bounds.logit) } ?? values
         let n = values.count
         guard n >= 8 else { return nil }
         let scale = max(values.map(abs).max() ?? 1, 1e-9)
@@ -80,7 +117,12 @@ public struct ProphetLikeFit: Sendable, Codable {
         return ProphetLikeFit(
             count: n, period: period, fourierOrder: order, changepoints: changepoints, coefficients: beta, scale: scale,
             residualDeviation: deviation, meanChangeSize: changes.isEmpty ? 0 : changes.reduce(0, +) / Double(changes.count),
-            futureRegressors: regressorCount > 0 ? Array(regressors!.dropFirst(n)) : nil)
+            futureRegressors: regressorCount > 0 ? Array(regressors!.dropFirst(n)) : nil, logisticBounds: bounds)
+    }
+
+    /// The growth the model was fitted with.
+    public var growth: Growth {
+        logisticBounds.map { .logistic(capacity: $0.capacity, floor: $0.floor) } ?? .linear
     }
 
     /// The regressors' columns for `count` steps from step `from` (steps past the rows read 0).
@@ -107,8 +149,15 @@ public struct ProphetLikeFit: Sendable, Codable {
         return columns
     }
 
-    /// The fitted mean for the next `horizon` steps (the trend continues with its last slope).
+    /// The fitted mean for the next `horizon` steps (the trend continues with its last slope; with logistic growth,
+    /// on the logit scale, mapped back).
     public func forecast(horizon: Int) -> [Double] {
+        let fitted = fittedScaleForecast(horizon: horizon)
+        return logisticBounds.map { bounds in fitted.map(bounds.value) } ?? fitted
+    }
+
+    /// The forecast on the scale the model was fitted on (the logit scale with logistic growth).
+    private func fittedScaleForecast(horizon: Int) -> [Double] {
         let times = (0..<horizon).map { Double(count + $0) / Double(count - 1) }
         let trendAndSeason = Self.design(
             at: times, period: period, fourierOrder: fourierOrder, changepoints: changepoints, historyLength: count)
@@ -125,7 +174,7 @@ public struct ProphetLikeFit: Sendable, Codable {
     /// sizes of the mean change seen, plus Gaussian noise of the residuals' deviation.
     public func samplePaths(horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
         var generator = SplitMix64(seed: seed)
-        let mean = forecast(horizon: horizon)
+        let mean = fittedScaleForecast(horizon: horizon)
         let step = 1 / Double(count - 1)
         let rate = Double(changepoints.count) / Double(count)
         return (0..<paths).map { _ in
@@ -137,7 +186,8 @@ public struct ProphetLikeFit: Sendable, Codable {
                     slopeChange += generator.nextUniform() < 0.5 ? magnitude : -magnitude
                 }
                 drift += slopeChange * step
-                return mean[index] + (drift + residualDeviation * generator.nextGaussian()) * scale
+                let value = mean[index] + (drift + residualDeviation * generator.nextGaussian()) * scale
+                return logisticBounds?.value(value) ?? value
             }
         }
     }

@@ -60,7 +60,9 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
         switch self {
         case .arima(let fit): return "\(fit.order) (\(fit.method))"
         case .ets(let fit): return fit.model.description
-        case .prophet: return "Prophet-like"
+        case .prophet(let fit):
+            guard case .logistic(let capacity, let floor) = fit.growth else { return "Prophet-like" }
+            return "Prophet-like (logistic growth between \(floor) and \(capacity))"
         case .npts: return "NPTS"
         case .deepAR: return "DeepAR"
         case .ensemble(let members): return "median of " + members.map(\.description).joined(separator: ", ")

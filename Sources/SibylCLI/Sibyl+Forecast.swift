@@ -29,6 +29,15 @@ extension Sibyl {
         @Option(help: "How ARIMA coefficients are estimated: css (conditional sum of squares) or ml (exact likelihood).")
         var arimaEstimation = "css"
 
+        @Option(help: "The Prophet-like model's trend: linear, or logistic (saturating at --cap, and at --floor below).")
+        var growth = "linear"
+
+        @Option(help: "Logistic growth's capacity: the level the forecast approaches and never passes.")
+        var cap: Double?
+
+        @Option(help: "Logistic growth's floor (default 0).")
+        var floor: Double?
+
         @Option(help: "Also draw the history, the median and the outer quantile band as an SVG chart in this file.")
         var plot: String?
 
@@ -47,6 +56,15 @@ extension Sibyl {
             }
             guard ["auto", "ensemble", "ets", "arima", "prophet", "npts", "deepar", "naive2"].contains(algorithm) else {
                 throw ValidationError("--algorithm must be auto, ensemble, ets, arima, prophet, npts, deepar or naive2")
+            }
+            switch growth {
+            case "linear":
+                guard cap == nil, floor == nil else { throw ValidationError("--cap and --floor are for --growth logistic") }
+            case "logistic":
+                guard algorithm == "prophet" else { throw ValidationError("--growth logistic is for --algorithm prophet") }
+                guard let cap else { throw ValidationError("--growth logistic needs --cap") }
+                guard cap > (floor ?? 0) else { throw ValidationError("--cap must be above --floor (default 0)") }
+            default: throw ValidationError("--growth must be linear or logistic")
             }
             guard DeepARLikelihood(rawValue: likelihood) != nil else {
                 throw ValidationError("--likelihood must be student-T, gaussian or negative-binomial")
@@ -134,11 +152,16 @@ extension Sibyl {
                     FileHandle.standardError.write(Data(line.utf8))
                 }
             }
-            guard
-                let model = SeriesModel.fit(
+            let fitted: SeriesModel?
+            if growth == "logistic", let cap {
+                fitted = ProphetLikeFit.fit(values, period: period, growth: .logistic(capacity: cap, floor: floor ?? 0))
+                    .map(SeriesModel.prophet)
+            } else {
+                fitted = SeriesModel.fit(
                     values, period: period, algorithm: chosen, arimaEstimation: AutoARIMA.Estimation(rawValue: arimaEstimation)!,
                     network: network)
-            else {
+            }
+            guard let model = fitted else {
                 throw ValidationError("\(values.count) observations are too few for \(chosen.rawValue) (ARIMA and the Prophet-like model need 8, ETS 7, DeepAR 2)")
             }
             let simulation = model.simulate(horizon: horizon, paths: 1000, seed: 42, network: network)

@@ -307,6 +307,20 @@ def test_the_command_line_forecasts_a_csv_and_draws_it(tmp_path):
                              capture_output=True, text=True, timeout=60)
     assert refused.returncode != 0 and "--algorithm must be" in refused.stderr
 
+    # Logistic growth: a market saturating at 500 is forecast to approach its capacity, not run past it.
+    market = tmp_path / "market.csv"
+    market.write_text("value\n" + "\n".join(f"{500 / (1 + math.exp(-0.15 * (i - 25))):.3f}" for i in range(45)) + "\n")
+    arguments = [SIBYL_BIN, "forecast", str(market), "--horizon", "40", "--algorithm", "prophet"]
+    linear = subprocess.run(arguments, capture_output=True, text=True, timeout=60, check=True)
+    assert float(linear.stdout.strip().splitlines()[-1].split(",")[1]) > 520
+    logistic = subprocess.run(arguments + ["--growth", "logistic", "--cap", "500"], capture_output=True, text=True,
+                              timeout=60, check=True)
+    means = [float(line.split(",")[1]) for line in logistic.stdout.strip().splitlines()[1:]]
+    assert all(mean < 500 for mean in means) and means[-1] > 490
+    assert "logistic growth between 0.0 and 500.0" in logistic.stderr
+    missing = subprocess.run(arguments + ["--growth", "logistic"], capture_output=True, text=True, timeout=60)
+    assert missing.returncode != 0 and "needs --cap" in missing.stderr
+
 
 def test_the_command_line_forecasts_every_item_of_a_file_and_deepar_learns_across_them(tmp_path):
     import subprocess

@@ -256,4 +256,18 @@ import Testing
         let paths = fit.samplePaths(horizon: 12, paths: 200, seed: 1)
         #expect(paths.count == 200 && paths.allSatisfy { $0.count == 12 })
     }
+
+    @Test func logisticGrowthApproachesItsCapacityWhereALinearTrendRunsPastIt() throws {
+        var generator = SplitMix64(seed: 8)
+        // A market saturating at 100: a logistic curve through 50 at step 30, observed for 60 steps.
+        let values = (0..<60).map { t in 100 / (1 + exp(-0.1 * (Double(t) - 30))) + 0.5 * generator.nextGaussian() }
+        let linear = try #require(ProphetLikeFit.fit(values, period: 1)).forecast(horizon: 60)
+        #expect(linear.last! > 110)
+        let logistic = try #require(ProphetLikeFit.fit(values, period: 1, growth: .logistic(capacity: 100, floor: 0)))
+        let forecast = logistic.forecast(horizon: 60)
+        #expect(forecast.allSatisfy { $0 < 100 } && forecast.last! > 97 && forecast.last! > forecast.first!)
+        let paths = logistic.samplePaths(horizon: 60, paths: 200, seed: 2)
+        #expect(paths.allSatisfy { $0.allSatisfy { $0 > 0 && $0 < 100 } })
+        #expect(ProphetLikeFit.fit(values, period: 1, growth: .logistic(capacity: 0, floor: 10)) == nil)
+    }
 }
