@@ -12,7 +12,7 @@ public enum DurationPhrases {
         return unit.time ? "PT\(count)\(unit.letter)" : "P\(count)\(unit.letter)"
     }
 
-    private static let units: [String: (letter: String, time: Bool)] = [
+    static let units: [String: (letter: String, time: Bool)] = [
         "second": ("S", true), "seconds": ("S", true), "minute": ("M", true), "minutes": ("M", true),
         "hour": ("H", true), "hours": ("H", true), "day": ("D", false), "days": ("D", false), "night": ("D", false),
         "nights": ("D", false), "week": ("W", false), "weeks": ("W", false), "month": ("M", false),

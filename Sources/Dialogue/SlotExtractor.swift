@@ -39,8 +39,13 @@ public struct SlotExtractor: Sendable {
             }
         }
 
-        for (name, tagged) in tagger?.spans(tokens.map(\.key)) ?? [] where found[name] == nil {
+        for (name, marked) in tagger?.spans(tokens.map(\.key)) ?? [] where found[name] == nil {
             guard let slot = slots[name] else { continue }
+            // A value does not end on a preposition or article: the tagger's span without them.
+            var tagged = marked
+            while tagged.count > 1, SpanValues.closingWords.contains(tokens[tagged.upperBound - 1].key) {
+                tagged = tagged.lowerBound..<(tagged.upperBound - 1)
+            }
             // A tagged span that is part of a longer listed value or date ("deluxe" of "deluxe room") takes it all.
             var range = tagged
             for candidate in Self.widenings(of: tagged, within: tokens.count)
@@ -255,6 +260,12 @@ final class SpanValues {
             let extra = Double(range.count - 1)
             if !value.resolvedValues.isEmpty, !SlotExtractor.capturesFreely(slot.kind) {
                 result = (value, 0.05 * extra)
+            } else if tokens[range].allSatisfy({ IntentFeatures.functionWords.contains($0.key) })
+                || Self.closingWords.contains(tokens[range].last!.key)
+            {
+                // Words taken as said must say something ("on" or "the" alone is no value) and end where a value
+                // can end: not on a preposition, article or conjunction ("lannon at", "the ne during").
+                result = nil
             } else {
                 var cost = 0.3 + 0.2 * extra
                 if case .custom(let type) = slot.kind { cost += 0.6 * (1 - type.index.familiarity(tokens[range].map(\.key))) }
@@ -264,6 +275,12 @@ final class SpanValues {
         cache[key] = result
         return result
     }
+
+    /// Words a value taken as said does not end with: prepositions, articles, conjunctions.
+    static let closingWords: Set<String> = [
+        "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "by", "from", "about", "as", "into", "during",
+        "and", "or", "but", "if",
+    ]
 
     /// A name or place taken as said cannot be one of the words the bot's own sentences are made of.
     private static func isPhrase(_ kind: SlotKind) -> Bool {

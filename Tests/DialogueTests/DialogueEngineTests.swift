@@ -120,3 +120,52 @@ import Testing
         #expect(!spans.contains { $0.range.contains(0) || $0.range.contains(3) })
     }
 }
+
+@Suite struct CapturedValueTests {
+    /// A weather bot whose place and time slots take whatever words stand where its sample utterances put them
+    /// (OriginalValue custom types), as a Snips-style bot built from annotated data has them.
+    static func weatherIntent() -> DialogueIntent {
+        let places = CustomSlotType(
+            name: "Places", values: ["paris", "lutts", "new york", "death valley national park"].map { CustomSlotValue(value: $0) },
+            resolution: .originalValue)
+        let times = CustomSlotType(
+            name: "Times", values: ["tomorrow", "next january", "on june the 3rd", "in 2 days", "at 9 am"].map { CustomSlotValue(value: $0) },
+            resolution: .originalValue)
+        return DialogueIntent(
+            name: "Weather",
+            sampleUtterances: [
+                "what is the weather in {place}", "weather in {place} {when}", "will it rain in {place} {when}",
+                "what's the forecast for {place} {when}", "forecast {when} in {place}", "how cold is it in {place}",
+            ],
+            slots: [
+                DialogueSlot(name: "place", kind: .custom(places), required: false, prompt: nil),
+                DialogueSlot(name: "when", kind: .custom(times), required: false, prompt: nil),
+            ])
+    }
+
+    @Test func wordClassesNameWhatTheDateAndNumberReadersKnow() {
+        #expect(WordClass.of("february") == "month" && WordClass.of("feb") == "month")
+        #expect(WordClass.of("saturdays") == "weekday" && WordClass.of("2035") == "year" && WordClass.of("23") == "number")
+        #expect(WordClass.of("4th") == "ordinal" && WordClass.of("third") == "ordinal" && WordClass.of("10:21:35") == "clock")
+        #expect(WordClass.of("weeks") == "timeunit" && WordClass.of("noon") == "daypart" && WordClass.of("paris") == nil)
+    }
+
+    @Test func unseenDatesAreReadByTheirWordClassesAndValuesNeverEndOnAPreposition() throws {
+        let engine = try DialogueEngine(
+            bot: DialogueBot(intents: [Self.weatherIntent()], slotTypes: [:], confidenceThreshold: 0.1))
+        let intent = Self.weatherIntent()
+        let extractor = engine.extractor
+        // "last february" and "in 23 weeks" were never in the samples: their words' classes (month, number, unit of
+        // time) mark them as the time.
+        let february = extractor.extract("will it rain in lutts last february", intent: intent)
+        #expect(february["when"]?.originalValue == "last february")
+        #expect(february["place"]?.originalValue == "lutts")
+        let weeks = extractor.extract("weather in paris in 23 weeks", intent: intent)
+        #expect(weeks["when"]?.originalValue == "in 23 weeks")
+        // Words taken as said must carry content and end where a value can end.
+        for (_, value) in extractor.extract("what is the weather in the", intent: intent) {
+            #expect(!["the", "in the"].contains(value.originalValue))
+        }
+        #expect(extractor.extract("how cold is it in lannon at", intent: intent)["place"]?.originalValue == "lannon")
+    }
+}
