@@ -86,3 +86,32 @@ UNSEEN = [
     ("BookTrip", "translate hello into spanish", "FallbackIntent", {}),
     ("BookTrip", "who won the game last night", "FallbackIntent", {}),
 ]
+
+# Written on 2026-12-01 after the tagger's word classes and the world city list were added, before running them;
+# run once and reported as they came out.
+FRESH = [
+    ("OrderFlowers", "could you put aside some roses for me", "OrderFlowers", {"FlowerType": "roses"}),
+    ("OrderFlowers", "I'd like to order tulips for next tuesday", "OrderFlowers", {"FlowerType": "tulips", "PickupDate": "next tuesday"}),
+    ("OrderFlowers", "my wife loves orchids, can I order some", "OrderFlowers", {"FlowerType": "orchids"}),
+    ("OrderFlowers", "I want to pick up flowers on sunday", "OrderFlowers", {"PickupDate": "sunday"}),
+    ("OrderFlowers", "send me a bouquet of lilies at 10 am", "OrderFlowers", {"FlowerType": "lilies", "PickupTime": "10 am"}),
+    ("OrderFlowers", "I want daisies on june 3rd", "OrderFlowers", {"FlowerType": "daisies", "PickupDate": "june 3rd"}),
+    ("OrderFlowers", "order a dozen sunflowers for 4 pm", "OrderFlowers", {"FlowerType": "sunflowers", "PickupTime": "4 pm"}),
+    ("OrderFlowers", "do you open on holidays", "OpeningHours", {}),
+    ("OrderFlowers", "is the florist open late tonight", "OpeningHours", {}),
+    ("OrderFlowers", "what are your hours on weekends", "OpeningHours", {}),
+    ("OrderFlowers", "play some music", "FallbackIntent", {}),
+    ("OrderFlowers", "what's my account balance", "FallbackIntent", {}),
+    ("BookTrip", "I need a hotel in Denver for three nights", "BookHotel", {"Location": "Denver", "Nights": "three"}),
+    ("BookTrip", "book a king room in Boston", "BookHotel", {"RoomType": "king room", "Location": "Boston"}),
+    ("BookTrip", "can I get a room for tonight", "BookHotel", {"CheckInDate": "tonight"}),
+    ("BookTrip", "find me a place to stay in San Diego", "BookHotel", {"Location": "San Diego"}),
+    ("BookTrip", "I'd like a deluxe room from march 3rd", "BookHotel", {"RoomType": "deluxe room", "CheckInDate": "march 3rd"}),
+    ("BookTrip", "I want to rent an economy car", "BookCar", {"CarType": "economy"}),
+    ("BookTrip", "need a car at the Seattle airport tomorrow", "BookCar", {"PickUpCity": "Seattle", "PickUpDate": "tomorrow"}),
+    ("BookTrip", "rent me a minivan from june 5th to june 9th", "BookCar", {"CarType": "minivan", "PickUpDate": "june 5th", "ReturnDate": "june 9th"}),
+    ("BookTrip", "I'm 25 and want to rent a car", "BookCar", {"DriverAge": "25"}),
+    ("BookTrip", "reserve a luxury car in Miami", "BookCar", {"CarType": "luxury", "PickUpCity": "Miami"}),
+    ("BookTrip", "set an alarm for 7 am", "FallbackIntent", {}),
+    ("BookTrip", "how tall is mount everest", "FallbackIntent", {}),
+]

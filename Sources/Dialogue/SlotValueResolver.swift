@@ -49,7 +49,10 @@ public struct SlotValueResolver: Sendable {
         case .freeForm:
             return capturing ? SlotValue(originalValue: original, interpretedValue: original) : nil
         case .place(let kind):
-            if let name = places.name(keys, kind: kind) {
+            // A city named like a word ("nice") is that word unless written as a name or placed as a city.
+            if let name = places.name(keys, kind: kind),
+                context != .anywhere || !places.isAmbiguous(keys, kind: kind) || tokens.first!.text.first!.isUppercase
+            {
                 return SlotValue(originalValue: original, interpretedValue: name, resolvedValues: [name])
             }
             guard var taken = resolve(tokens, as: .phrase, in: context) else { return nil }

@@ -153,7 +153,8 @@ extension LexRuntimePlugin {
                 throw LexErrors.notFound("The build of locale \(path.localeId) is missing; call BuildBotLocale again.")
             }
             do {
-                return try DialogueEngine(bot: try LocaleSnapshot(document: build).compile())
+                return try DialogueEngine(
+                    bot: try LocaleSnapshot(document: build).compile(), resolver: SlotValueResolver(places: places()))
             } catch let error as DialogueBuildError {
                 throw LexErrors.preconditionFailed("The bot locale's build cannot run: " + error.reasons.joined(separator: " "))
             }

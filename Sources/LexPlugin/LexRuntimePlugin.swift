@@ -6,8 +6,13 @@ import SibylCore
 /// engine, with sessions kept in the resource store (a restart loses no conversation).
 public struct LexRuntimePlugin: ServicePlugin {
     let engines = EngineCache()
+    /// The place names AMAZON.City, Country and State are read with, loaded when the first bot is.
+    let places: @Sendable () -> PlaceNames
 
-    public init() {}
+    /// A plugin reading places with `places` (by default this system's names, without the world's city list).
+    public init(places: @escaping @Sendable () -> PlaceNames = { .system }) {
+        self.places = places
+    }
 
     public var descriptor: ServiceDescriptor {
         ServiceDescriptor(

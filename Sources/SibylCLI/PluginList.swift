@@ -1,7 +1,9 @@
 import ComprehendPlugin
+import Dialogue
 import DiagnosticsPlugin
 import ForecastPlugin
 import Foundation
+import Synchronization
 import LexPlugin
 import PollyPlugin
 import RekognitionPlugin
@@ -29,7 +31,7 @@ public enum PluginList {
             ForecastPlugin(holidayCalendars: modelFolder("holidays", modelsDirectory: configuration.modelsDirectory)),
             ForecastQueryPlugin(),
             LexModelsPlugin(),
-            LexRuntimePlugin(),
+            LexRuntimePlugin(places: { cityNames(modelsDirectory: configuration.modelsDirectory) }),
         ]
     }
 
@@ -49,6 +51,19 @@ public enum PluginList {
     static func whisperDirectory(modelsDirectory: String) -> URL {
         modelFolder("whisper-base", modelsDirectory: modelsDirectory)
     }
+
+    /// This system's place names with the world's cities (`Models/places/cities.tsv`), read once per models folder.
+    static func cityNames(modelsDirectory: String) -> PlaceNames {
+        loadedPlaces.withLock { loaded in
+            if let names = loaded[modelsDirectory] { return names }
+            let names = PlaceNames.system(
+                cities: modelFolder("places", modelsDirectory: modelsDirectory).appendingPathComponent("cities.tsv"))
+            loaded[modelsDirectory] = names
+            return names
+        }
+    }
+
+    private static let loadedPlaces = Mutex<[String: PlaceNames]>([:])
 
     /// A model's folder: `name` in the configured models directory, else in the source tree's `Models/`.
     static func modelFolder(_ name: String, modelsDirectory: String) -> URL {

@@ -45,6 +45,18 @@ def test_import_an_export_folder_and_converse(server):
     assert reply["sessionState"]["intent"]["state"] == "Fulfilled"
     assert reply["messages"][0]["content"] == "Thanks, I have placed your reservation in Lisbon."
 
+    # AMAZON.City knows the world's cities (GeoNames), without accents, and a city named like a word only as a name.
+    def city(words):
+        reply = runtime.recognize_text(botId=bot_id, botAliasId="TSTALIASID", localeId="en_US",
+                                       sessionId=uuid.uuid4().hex, text=words)
+        slots = reply["sessionState"]["intent"].get("slots") or {}
+        return (slots.get("Location") or {}).get("value", {}).get("interpretedValue")
+
+    assert city("reserve a suite in Las Vegas") == "Las Vegas"
+    assert city("I need a hotel in dusseldorf") == "Düsseldorf"
+    assert city("I need a hotel room in Nice") == "Nice"
+    assert city("a nice hotel room please") is None
+
 
 def test_import_reports_a_folder_that_is_not_an_export(tmp_path):
     result = sibyl("bots", "import", str(tmp_path), "--data-dir", str(tmp_path / "data"))

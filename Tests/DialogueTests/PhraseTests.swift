@@ -125,4 +125,25 @@ import Testing
         #expect(value?.resolvedValues == [])
         #expect(resolver.resolve(UtteranceTokens.split("springfield")[...], as: .place(.city), in: .anywhere) == nil)
     }
+
+    @Test func aCityListAddsCitiesMatchedWithoutAccentsAndCitiesNamedLikeWordsNeedACapitalAnywhere() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("places-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cities = folder.appendingPathComponent("cities.tsv")
+        let words = folder.appendingPathComponent("words")
+        try Data("Houston\tUS\t2314157\nNice\tFR\t342669\nDüsseldorf\tDE\t573057\nLas Vegas\tUS\t641903\n".utf8).write(to: cities)
+        try Data("Houston\nnice\nroom\n".utf8).write(to: words)
+        let places = PlaceNames(
+            isoCodes: URL(fileURLWithPath: "/usr/share/iso-codes/json"),
+            zones: URL(fileURLWithPath: "/usr/share/zoneinfo/tzdata.zi"), cities: cities, words: words)
+        #expect(places.name(["houston"], kind: .city) == "Houston")
+        #expect(places.name(["dusseldorf"], kind: .city) == "Düsseldorf" && places.name(["las", "vegas"], kind: .city) == "Las Vegas")
+        #expect(places.isAmbiguous(["nice"], kind: .city) && !places.isAmbiguous(["houston"], kind: .city))
+        let resolver = SlotValueResolver(places: places)
+        func city(_ text: String, _ context: SpanContext) -> String? {
+            resolver.resolve(UtteranceTokens.split(text)[...], as: .place(.city), in: context)?.resolvedValues.first
+        }
+        #expect(city("nice", .anywhere) == nil)
+        #expect(city("Nice", .anywhere) == "Nice" && city("nice", .placed) == "Nice" && city("houston", .anywhere) == "Houston")
+    }
 }
