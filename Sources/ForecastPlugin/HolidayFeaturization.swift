@@ -9,44 +9,47 @@ import SibylCore
 enum HolidayFeaturization {
     /// The country of a CreatePredictor's supplementary features, nil when they name no holiday calendar.
     static func country(_ features: [SupplementaryFeature]?, calendars: URL?) throws -> String? {
-        guard let features else { return nil }
-        guard (1...2).contains(features.count) else {
-            throw ForecastLimits.invalid("SupplementaryFeatures takes 1 or 2 features (holiday, weather).")
-        }
-        var country: String?
-        for feature in features {
-            switch feature.Name {
-            case "holiday":
-                guard country == nil else { throw ForecastLimits.invalid("SupplementaryFeatures names holiday twice.") }
-                country = try checked(feature.Value, calendars: calendars)
-            case "weather": throw weatherRefused
-            default:
-                throw ForecastLimits.invalid("SupplementaryFeature \(feature.Name) is not valid: holiday or weather.")
-            }
-        }
-        return country
+        try country(
+            features?.map { feature in (feature.Name, { feature.Value }) }, member: "SupplementaryFeature",
+            calendars: calendars)
     }
 
     /// The country of a CreateAutoPredictor's additional datasets (`{"CountryCode": ["US"]}`), nil without one.
     static func country(_ datasets: [AdditionalDataset]?, calendars: URL?) throws -> String? {
-        guard let datasets else { return nil }
-        guard (1...2).contains(datasets.count) else {
-            throw ForecastLimits.invalid("AdditionalDatasets takes 1 or 2 datasets (holiday, weather).")
+        try country(
+            datasets?.map { dataset in
+                (
+                    dataset.Name,
+                    {
+                        let configuration = dataset.Configuration ?? [:]
+                        guard Set(configuration.keys) == ["CountryCode"], let codes = configuration["CountryCode"],
+                            codes.count == 1
+                        else {
+                            throw ForecastLimits.invalid(
+                                "The holiday dataset's Configuration must be {\"CountryCode\": [one two-letter country code]}.")
+                        }
+                        return codes[0]
+                    }
+                )
+            }, member: "AdditionalDataset", calendars: calendars)
+    }
+
+    /// The holiday country among 1 or 2 named entries (`holiday` with its country code, or `weather`).
+    private static func country(
+        _ entries: [(name: String, code: () throws -> String)]?, member: String, calendars: URL?
+    ) throws -> String? {
+        guard let entries else { return nil }
+        guard (1...2).contains(entries.count) else {
+            throw ForecastLimits.invalid("\(member)s take 1 or 2 entries (holiday, weather).")
         }
         var country: String?
-        for dataset in datasets {
-            switch dataset.Name {
+        for entry in entries {
+            switch entry.name {
             case "holiday":
-                guard country == nil else { throw ForecastLimits.invalid("AdditionalDatasets names holiday twice.") }
-                let configuration = dataset.Configuration ?? [:]
-                guard Set(configuration.keys) == ["CountryCode"], let codes = configuration["CountryCode"], codes.count == 1
-                else {
-                    throw ForecastLimits.invalid(
-                        "The holiday dataset's Configuration must be {\"CountryCode\": [one two-letter country code]}.")
-                }
-                country = try checked(codes[0], calendars: calendars)
+                guard country == nil else { throw ForecastLimits.invalid("\(member)s name holiday twice.") }
+                country = try checked(try entry.code(), calendars: calendars)
             case "weather": throw weatherRefused
-            default: throw ForecastLimits.invalid("AdditionalDataset \(dataset.Name) is not valid: holiday or weather.")
+            default: throw ForecastLimits.invalid("\(member) \(entry.name) is not valid: holiday or weather.")
             }
         }
         return country

@@ -3,11 +3,11 @@ import Dialogue
 import DiagnosticsPlugin
 import ForecastPlugin
 import Foundation
-import Synchronization
 import LexPlugin
 import PollyPlugin
 import RekognitionPlugin
 import SibylCore
+import Synchronization
 import Synthesis
 import TextAnalysis
 import TranscribePlugin
