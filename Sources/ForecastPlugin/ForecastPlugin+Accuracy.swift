@@ -61,7 +61,7 @@ extension ForecastPlugin {
         return DescribePredictorResponse(
             PredictorArn: predictor.arn, PredictorName: predictor.name,
             AlgorithmArn: predictor.algorithm == "AUTO" ? nil : Self.algorithmPrefix + predictor.algorithm,
-            AutoMLAlgorithmArns: predictor.algorithm == "AUTO" ? ["ARIMA", "ETS", "Prophet", "NPTS"].map { Self.algorithmPrefix + $0 } : nil,
+            AutoMLAlgorithmArns: predictor.algorithm == "AUTO" ? ["ARIMA", "ETS", "Prophet", "NPTS", "Deep_AR_Plus"].map { Self.algorithmPrefix + $0 } : nil,
             ForecastHorizon: predictor.horizon, ForecastTypes: predictor.forecastTypes,
             PerformAutoML: predictor.algorithm == "AUTO", PerformHPO: false, TrainingParameters: predictor.trainingParameters,
             EvaluationParameters: EvaluationParameters(

@@ -5,8 +5,8 @@ import SibylCore
 extension ForecastPlugin {
     static let defaultForecastTypes = ["0.1", "0.5", "0.9"]
 
-    /// CreateAutoPredictor: per item, the median of AutoARIMA, AutoETS and the Prophet-like model, or NPTS for
-    /// intermittent items (`AlgorithmChoice`).
+    /// CreateAutoPredictor: per item, the median of AutoARIMA, AutoETS, the Prophet-like model and DeepAR+ (one
+    /// network across the items), or NPTS for intermittent items (`AlgorithmChoice`).
     func createAutoPredictor(_ input: CreateAutoPredictorRequest, context: OperationContext) async throws -> PredictorArnResponse {
         guard let groupArn = input.DataConfig?.DatasetGroupArn else {
             throw ForecastLimits.invalid("DataConfig.DatasetGroupArn is required to train a new predictor.")

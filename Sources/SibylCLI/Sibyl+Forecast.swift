@@ -17,7 +17,7 @@ extension Sibyl {
         var period = 1
 
         @Option(
-            help: "auto (the AutoPredictor's choice: ensemble, or npts for intermittent series), ensemble (per step the median of arima, ets and prophet), arima, ets (the ETS model with the least AICc), prophet (the Prophet-like model), npts, deepar (one network trained across every series in the file), or naive2 (M4's benchmark).")
+            help: "auto (the AutoPredictor's choice: ensemble, or npts for intermittent series), ensemble (per step the median of arima, ets, prophet and deepar), arima, ets (the ETS model with the least AICc), prophet (the Prophet-like model), npts, deepar (one network trained across every series in the file), or naive2 (M4's benchmark).")
         var algorithm = "auto"
 
         @Option(help: "Comma-separated quantiles to print beside the mean (from 1,000 simulated paths).")
@@ -130,7 +130,6 @@ extension Sibyl {
             return network
         }
 
-        /// Per step: the mean and the requested quantiles.
         /// The model's description and, per step, the mean and the requested quantiles.
         typealias Rows = (model: String, rows: [(mean: Double, bands: [Double])])
 
