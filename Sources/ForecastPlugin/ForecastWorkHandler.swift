@@ -130,7 +130,7 @@ struct ForecastWorkHandler: JobHandler {
                         known: grid.values.count, frequency: frequency)
                     training.holidays[item] = features
                     if usesNetwork {
-                        let totals = features.rows.map { [$0.reduce(0, +)] }
+                        let totals = features.totals.map { [$0] }
                         training.related[item] = zip(training.related[item] ?? totals.map { _ in [] }, totals).map { $0 + $1 }
                     }
                 }

@@ -44,15 +44,16 @@ public struct HolidayCalendar: Sendable {
     /// The holiday features of a grid of `steps` periods of `frequency` from `first`: per step, how many days of each
     /// holiday fall in the step's period (1 or 0 for daily data, hours of a holiday each count 1, a month counts its
     /// holiday days), one column per holiday that occurs in the first `known` steps (the history: a holiday never
-    /// seen cannot be estimated), in order of first occurrence.
+    /// seen cannot be estimated), in order of first occurrence. Kept as marks, not a table: minute data over years
+    /// has hundreds of thousands of steps and few holidays.
     public func features(first: Date, steps: Int, known: Int, frequency: TimeFrequency) -> HolidayFeatures {
-        guard steps > 0 else { return HolidayFeatures(names: [], rows: []) }
-        let bounds = (0...steps).map { frequency.advance(first, by: $0) }
+        guard steps > 0 else { return HolidayFeatures(names: [], steps: 0, marks: []) }
+        let bounds = Self.grid(first: first, steps: steps, frequency: frequency)
         let day = 86400.0
         // The holidays that overlap the grid, each with the steps its day overlaps.
         var columns: [String: Int] = [:]
         var names: [String] = []
-        var occurrences: [(column: Int, step: Int)] = []
+        var marks: [HolidayFeatures.Mark] = []
         var start = holidays.partitioningIndex { $0.day.addingTimeInterval(day) > bounds[0] }
         while start < holidays.count, holidays[start].day < bounds[steps] {
             let holiday = holidays[start]
@@ -66,33 +67,71 @@ public struct HolidayCalendar: Sendable {
                         columns[holiday.name] = names.count - 1
                         return names.count - 1
                     }()
-                    occurrences.append((column, step))
+                    marks.append(HolidayFeatures.Mark(step: step, column: column))
                 }
                 step += 1
             }
         }
-        var rows = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: steps)
-        for occurrence in occurrences { rows[occurrence.step][occurrence.column] += 1 }
         // Only holidays seen in the history are kept.
-        let seen = (0..<names.count).filter { column in rows.prefix(known).contains { $0[column] > 0 } }
+        let seen = Set(marks.filter { $0.step < known }.map(\.column))
+        let kept = (0..<names.count).filter { seen.contains($0) }
+        let renumbered = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
         return HolidayFeatures(
-            names: seen.map { names[$0] }, rows: rows.map { row in seen.map { row[$0] } })
+            names: kept.map { names[$0] }, steps: steps,
+            marks: marks.compactMap { mark in renumbered[mark.column].map { HolidayFeatures.Mark(step: mark.step, column: $0) } })
+    }
+
+    /// The starts of `steps` periods from `first` and the end of the last: by adding seconds for units of fixed
+    /// length (minutes to weeks, in UTC), by the calendar for months and years.
+    private static func grid(first: Date, steps: Int, frequency: TimeFrequency) -> [Date] {
+        switch frequency.unit {
+        case .minute, .hour, .day, .week:
+            return (0...steps).map { first.addingTimeInterval(Double($0) * frequency.nominalLength) }
+        case .month, .year:
+            return (0...steps).map { frequency.advance(first, by: $0) }
+        }
     }
 }
 
-/// Holiday regressors on a series' grid: the holidays' names and, per step, the days of each in the step's period.
+/// Holiday regressors on a series' grid: the holidays' names and, per step, the days of each in the step's period,
+/// kept as marks (a step, a holiday) since most steps have none.
 public struct HolidayFeatures: Sendable, Codable, Equatable {
-    public var names: [String]
-    public var rows: [[Double]]
+    /// One day of a holiday in a step's period.
+    public struct Mark: Sendable, Codable, Equatable {
+        public var step: Int
+        public var column: Int
+    }
 
-    public init(names: [String], rows: [[Double]]) {
+    public var names: [String]
+    /// The grid's length.
+    public var steps: Int
+    public var marks: [Mark]
+
+    public init(names: [String], steps: Int, marks: [Mark]) {
         self.names = names
-        self.rows = rows
+        self.steps = steps
+        self.marks = marks
+    }
+
+    /// Per step, the days of each holiday: a row per step, a column per name.
+    public var rows: [[Double]] {
+        var rows = [[Double]](repeating: [Double](repeating: 0, count: names.count), count: steps)
+        for mark in marks { rows[mark.step][mark.column] += 1 }
+        return rows
+    }
+
+    /// Per step, the days of all holidays together.
+    public var totals: [Double] {
+        var totals = [Double](repeating: 0, count: steps)
+        for mark in marks { totals[mark.step] += 1 }
+        return totals
     }
 
     /// The features without their first `count` steps (as a series' history is cut).
     public func droppingFirst(_ count: Int) -> HolidayFeatures {
-        HolidayFeatures(names: names, rows: Array(rows.dropFirst(count)))
+        HolidayFeatures(
+            names: names, steps: max(0, steps - count),
+            marks: marks.filter { $0.step >= count }.map { Mark(step: $0.step - count, column: $0.column) })
     }
 }
 

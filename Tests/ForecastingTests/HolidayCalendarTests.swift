@@ -51,6 +51,22 @@ import Testing
         #expect(weekly.names == ["Christmas Day"])
     }
 
+    @Test func fineGrainedGridsOverYearsAreKeptAsMarks() throws {
+        let calendar = try HolidayCalendar(country: "XY", directory: try folder(lines))
+        // Five-minute steps over 2023 and 2024: 210,528 steps; Christmas 2023, New Year's Day, Good Friday, Easter
+        // Monday and Christmas 2024 each mark the day's 288 steps.
+        let steps = 731 * 288
+        let features = calendar.features(
+            first: date("2023-01-01"), steps: steps, known: steps, frequency: TimeFrequency("5min")!)
+        #expect(features.marks.count == 5 * 288 && features.steps == steps)
+        #expect(features.totals.reduce(0, +) == Double(5 * 288))
+        let christmas = 358 * 288  // 2023-12-25 00:00 is step 358 × 288
+        #expect(features.totals[christmas] == 1 && features.totals[christmas - 1] == 0)
+        let recent = features.droppingFirst(christmas + 288)
+        #expect(recent.steps == steps - christmas - 288 && recent.marks.count == 4 * 288)
+        #expect(recent.rows[6 * 288] == [0, 1, 0, 0])  // 2024-01-01: six days after 26 December, the new step 0
+    }
+
     @Test func unknownCountriesAndMalformedLinesAreNamed() throws {
         let directory = try folder(["2024-01-01 New Year's Day"])
         #expect(throws: HolidayCalendar.Failure.unknownCountry("ZZ")) {
