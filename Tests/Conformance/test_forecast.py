@@ -64,13 +64,15 @@ def dataset_with_import(forecast, s3, rows, timestamp_format="yyyy-MM-dd", frequ
     return dataset, imported
 
 
-def deep_ar_forecast(forecast, datasets, horizon, epochs):
-    """A dataset group of `datasets`, a DeepAR+ predictor trained on it, and the ARN of its forecast."""
+def deep_ar_forecast(forecast, datasets, horizon, epochs, supplementary=None):
+    """A dataset group of `datasets`, a DeepAR+ predictor trained on it (with `supplementary` features, if given),
+    and the ARN of its forecast."""
     group = forecast.create_dataset_group(DatasetGroupName=unique("deepar"), Domain="CUSTOM",
                                           DatasetArns=datasets)["DatasetGroupArn"]
+    config = {"DatasetGroupArn": group, **({"SupplementaryFeatures": supplementary} if supplementary else {})}
     arn = forecast.create_predictor(
         PredictorName=unique("deepar"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=horizon,
-        TrainingParameters={"epochs": str(epochs)}, InputDataConfig={"DatasetGroupArn": group},
+        TrainingParameters={"epochs": str(epochs)}, InputDataConfig=config,
         FeaturizationConfig={"ForecastFrequency": "M"})["PredictorArn"]
     described = wait(lambda: forecast.describe_predictor(PredictorArn=arn), arn, timeout=300)
     assert described["Status"] == "ACTIVE", described.get("Message")
@@ -480,14 +482,16 @@ def test_deep_ar_plus_reads_related_time_series_through_the_horizon(clients):
     related, imported = dataset_with_import(forecast, s3, related_rows, schema=related_schema,
                                             dataset_type="RELATED_TIME_SERIES")
     assert imported["Status"] == "ACTIVE"
-    made = deep_ar_forecast(forecast, [dataset, related], horizon=6, epochs=400)
-    for number in (1, 3):
-        median = [point["Value"] for point in query.query_forecast(
-            ForecastArn=made, Filters={"item_id": f"shop{number}"})["Forecast"]["Predictions"]["p50"]]
-        promoted = [value for value, planned in zip(median, future) if planned]
-        plain = [value for value, planned in zip(median, future) if not planned]
-        # The planned promotions lift the forecast as they lifted the history (by 60%).
-        assert min(promoted) > 1.3 * max(plain), median
+    # With the US holiday calendar as well, the network reads the promotion and the month's holiday days together.
+    for supplementary in (None, [{"Name": "holiday", "Value": "US"}]):
+        made = deep_ar_forecast(forecast, [dataset, related], horizon=6, epochs=400, supplementary=supplementary)
+        for number in (1, 3):
+            median = [point["Value"] for point in query.query_forecast(
+                ForecastArn=made, Filters={"item_id": f"shop{number}"})["Forecast"]["Predictions"]["p50"]]
+            promoted = [value for value, planned in zip(median, future) if planned]
+            plain = [value for value, planned in zip(median, future) if not planned]
+            # The planned promotions lift the forecast as they lifted the history (by 60%).
+            assert min(promoted) > 1.3 * max(plain), (supplementary, median)
 
 
 def test_item_metadata_is_imported_and_read_by_deep_ar_plus(clients):
