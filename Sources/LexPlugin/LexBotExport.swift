@@ -53,13 +53,16 @@ public struct LexBotExport: Sendable {
     }
 
     /// Creates the bot through the models API (`call(operation, input)`), starts building every locale, and answers
-    /// the new bot's id. `name` overrides the exported name.
+    /// the new bot's id. `name` overrides the exported name; `settings` (CreateBot members such as `roleArn`,
+    /// `dataPrivacy`, `idleSessionTTLInSeconds`, `botTags`) override the export's.
     public func install(
-        name: String? = nil, call: (_ operation: String, _ input: JSONValue) async throws -> JSONValue
+        name: String? = nil, settings: [String: JSONValue] = [:],
+        call: (_ operation: String, _ input: JSONValue) async throws -> JSONValue
     ) async throws -> String {
         var createBot = bot.keeping(["description", "dataPrivacy", "idleSessionTTLInSeconds"])
         createBot["botName"] = .string(name ?? self.name)
         createBot["roleArn"] = .string(Self.importRoleArn)
+        createBot.merge(settings) { $1 }
         if createBot["dataPrivacy"] == nil { createBot["dataPrivacy"] = .object(["childDirected": .bool(false)]) }
         if createBot["idleSessionTTLInSeconds"] == nil { createBot["idleSessionTTLInSeconds"] = .number(300) }
         let created = try await call("CreateBot", Self.apiShape(.object(createBot)))

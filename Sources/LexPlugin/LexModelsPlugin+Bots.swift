@@ -75,6 +75,7 @@ extension LexModelsPlugin {
         case .alias: members = ["botId", "botAliasId"]
         case .version: members = ["botId", "botVersion"]
         case .session: members = ["botId", "botAliasId", "localeId", "sessionId"]
+        case .importJob: members = ["importId"]
         }
         return members.map { document.string($0) ?? "" }
     }

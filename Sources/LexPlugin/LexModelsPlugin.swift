@@ -18,10 +18,11 @@ public struct LexModelsPlugin: ServicePlugin {
     static let slotTypePath = localePath + "/slottypes/{slotTypeId}"
     static let slotPath = intentPath + "/slots/{slotId}"
 
-    public var jobHandlers: [any JobHandler] { [LocaleBuildHandler()] }
+    public var jobHandlers: [any JobHandler] { [LocaleBuildHandler(), LexImportHandler()] }
 
     public var operations: [ServiceOperation] {
         botOperations + localeOperations + intentOperations + slotTypeOperations + slotOperations + aliasOperations
+            + importOperations
     }
 
     private var botOperations: [ServiceOperation] {

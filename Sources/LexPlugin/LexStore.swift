@@ -10,6 +10,8 @@ struct LexStore: Sendable {
         case build
         /// A runtime conversation.
         case session
+        /// A bot import (CreateUploadUrl, StartImport).
+        case importJob = "import"
     }
 
     let resources: ResourceStore

@@ -14,6 +14,9 @@ public struct Invocation: Sendable {
     public var requestId: String
     /// The access key id of a verified caller, `nil` when anonymous.
     public var caller: String?
+    /// The `Host` the client addressed (`127.0.0.1:4566`), for answers that hand out the gateway's own URLs; `nil`
+    /// for calls from inside the process.
+    public var host: String?
 
     /// Creates an invocation; a fresh request id is made when none is given.
     public init(
@@ -22,7 +25,8 @@ public struct Invocation: Sendable {
         input: Data = Data("{}".utf8),
         payload: Data? = nil,
         requestId: String = UUID().uuidString.lowercased(),
-        caller: String? = nil
+        caller: String? = nil,
+        host: String? = nil
     ) {
         self.service = service
         self.operation = operation
@@ -30,5 +34,6 @@ public struct Invocation: Sendable {
         self.payload = payload
         self.requestId = requestId
         self.caller = caller
+        self.host = host
     }
 }

@@ -13,6 +13,8 @@ public struct OperationContext: Sendable {
     public let gateway: Gateway
     /// A logger carrying the request id.
     public let logger: Logger
+    /// The `Host` the client addressed, `nil` for calls from inside the process.
+    public var host: String? = nil
 
     /// The resource store.
     public var resources: ResourceStore { gateway.resources }

@@ -47,7 +47,7 @@ enum JSONProtocolAdapter {
             }
             return Invocation(
                 service: service, operation: operation.name, input: input, payload: payload, requestId: requestId,
-                caller: caller)
+                caller: caller, host: request.header("host"))
         case .health, .metrics, .s3, .unknown:
             throw .unknownOperation(request.method + " " + request.rawPath)
         }
