@@ -277,10 +277,9 @@ final class SpanValues {
     }
 
     /// Words a value taken as said does not end with: prepositions, articles, conjunctions.
-    static let closingWords: Set<String> = [
-        "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "by", "from", "about", "as", "into", "during",
-        "and", "or", "but", "if",
-    ]
+    static let closingWords = SlotValueResolver.prepositions.union([
+        "a", "an", "the", "of", "with", "as", "into", "and", "or", "but", "if",
+    ])
 
     /// A name or place taken as said cannot be one of the words the bot's own sentences are made of.
     private static func isPhrase(_ kind: SlotKind) -> Bool {

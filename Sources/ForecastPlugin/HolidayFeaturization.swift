@@ -76,12 +76,11 @@ enum HolidayFeaturization {
     }
 
     private static func checked(_ code: String, calendars: URL?) throws -> String {
-        guard let calendars, !HolidayCalendar.countries(in: calendars).isEmpty else {
-            throw ServiceError(code: "InvalidInputException", message: notInstalled)
-        }
-        guard HolidayCalendar.countries(in: calendars).contains(code) else {
+        let countries = calendars.map(HolidayCalendar.countries(in:)) ?? []
+        guard !countries.isEmpty else { throw ServiceError(code: "InvalidInputException", message: notInstalled) }
+        guard countries.contains(code) else {
             throw ForecastLimits.invalid(
-                "Holiday country code \(code) is not supported: give one of the \(HolidayCalendar.countries(in: calendars).count) two-letter codes with a calendar (e.g. US, DE, JP).")
+                "Holiday country code \(code) is not supported: give one of the \(countries.count) two-letter codes with a calendar (e.g. US, DE, JP).")
         }
         return code
     }

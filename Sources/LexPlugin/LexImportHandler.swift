@@ -1,15 +1,11 @@
 import Foundation
 import SibylCore
 
-/// Installs an uploaded bot export on the job queue: the zip is unpacked (at most 50 MB unpacked, by `unzip`, which
-/// keeps every file inside the target folder), read as a Lex V2 export and created through the models API under
-/// the name the import asked for; the import ends `Completed` with the new bot's id, or `Failed` with the reason.
+/// Installs an uploaded bot export on the job queue: the zip is read as a Lex V2 export (``LexBotExport/init(zip:)``,
+/// at most 50 MB unpacked) and created through the models API under the name the import asked for; the import ends `Completed` with the new bot's id, or `Failed` with the reason.
 struct LexImportHandler: JobHandler {
     static let kind = "lex.import"
     var kind: String { Self.kind }
-
-    /// The most an export may hold unpacked.
-    static let unpackedLimit = 50 * 1024 * 1024
 
     func run(_ job: Job, context: JobContext) async throws -> Data? {
         let work = try JSONDecoder().decode(ImportIdRequest.self, from: job.input)
@@ -32,18 +28,15 @@ struct LexImportHandler: JobHandler {
         guard case .object(let specification)? = record["resourceSpecification"]?.objectValue?["botImportSpecification"],
             let botName = specification.string("botName")
         else { throw ImportFailure("The import has no botImportSpecification.") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sibyl-import-" + importId)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let zip = folder.appendingPathComponent("export.zip")
+        let zip = FileManager.default.temporaryDirectory.appendingPathComponent("sibyl-import-\(importId).zip")
+        defer { try? FileManager.default.removeItem(at: zip) }
         let (_, data) = try gateway.blobs.read(S3URI(bucket: LexModelsPlugin.importBucket, key: "\(importId).zip"))
         try data.write(to: zip)
-        try Self.unzip(zip, into: folder.appendingPathComponent("export"))
         let export: LexBotExport
         do {
-            export = try LexBotExport(folder: folder.appendingPathComponent("export"))
-        } catch {
-            throw ImportFailure("The upload is not a Lex V2 bot export: \(Self.reason(error))")
+            export = try LexBotExport(zip: zip)
+        } catch let error as ExportError {
+            throw ImportFailure("The upload is not a Lex V2 bot export: \(error.description)")
         }
         func call(_ operation: String, _ input: JSONValue) async throws -> JSONValue {
             let reply = try await gateway.invoke(
@@ -61,33 +54,9 @@ struct LexImportHandler: JobHandler {
         return try await export.install(name: botName, settings: settings, call: call)
     }
 
-    /// Unpacks `zip` after checking what it would take.
-    private static func unzip(_ zip: URL, into folder: URL) throws {
-        let listing = try run(["-Z", "-t", zip.path])
-        // "3 files, 12345 bytes uncompressed, …"
-        let words = listing.split(separator: " ")
-        if let index = words.firstIndex(of: "bytes"), index > 0, let bytes = Int(words[index - 1]), bytes > unpackedLimit {
-            throw ImportFailure("The export unpacks to \(bytes) bytes; at most \(unpackedLimit) are taken.")
-        }
-        _ = try run(["-q", "-o", zip.path, "-d", folder.path])
-    }
-
-    private static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ImportFailure("The upload is not a zip file unzip can read.") }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     private static func reason(_ error: any Error) -> String {
         if let failure = error as? ImportFailure { return failure.message }
+        if let export = error as? ExportError { return export.description }
         if let service = error as? ServiceError { return service.message }
         return "\(error)"
     }

@@ -13,7 +13,7 @@ struct BotInstaller {
         guard FileManager.default.fileExists(atPath: reference, isDirectory: &isFolder) else {
             return reference
         }
-        let export = try LexBotExport(folder: try unpacked(reference, isFolder: isFolder.boolValue))
+        let export = try read(reference, isFolder: isFolder.boolValue)
         if reuse, let existing = try await existingBot(named: export.name) {
             try await waitUntilBuilt(existing, locales: [locale])
             return existing
@@ -62,7 +62,7 @@ struct BotInstaller {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw OperationCaller.Failure(code: "Usage", message: "no such file or folder: \(path)")
         }
-        return try LexBotExport(folder: try unpacked(path, isFolder: isFolder.boolValue))
+        return try read(path, isFolder: isFolder.boolValue)
     }
 
     private func existingBot(named name: String) async throws -> String? {
@@ -74,17 +74,8 @@ struct BotInstaller {
         return bots.first?.objectValue?["botId"]?.stringValue
     }
 
-    private func unpacked(_ path: String, isFolder: Bool) throws -> URL {
-        if isFolder { return URL(fileURLWithPath: path) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sibyl-bot-" + UUID().uuidString)
-        let unzip = Process()
-        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-q", "-o", path, "-d", folder.path]
-        try unzip.run()
-        unzip.waitUntilExit()
-        guard unzip.terminationStatus == 0 else {
-            throw OperationCaller.Failure(code: "Usage", message: "\(path) is neither a folder nor a zip file unzip can read")
-        }
-        return folder
+    private func read(_ path: String, isFolder: Bool) throws -> LexBotExport {
+        let url = URL(fileURLWithPath: path)
+        return isFolder ? try LexBotExport(folder: url) : try LexBotExport(zip: url)
     }
 }
