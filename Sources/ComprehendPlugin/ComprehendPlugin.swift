@@ -2,9 +2,9 @@ import Apertium
 import SibylCore
 import TextAnalysis
 
-/// Amazon Comprehend on local text analysis engines. So far: language detection (CLD2) and PII identifiers
-/// with a recognisable form; the other operations follow with their engines and answer
-/// `UnknownOperationException` until then.
+/// Amazon Comprehend on local text analysis engines: language detection (fastText lid.176 with CLD2), syntax, key
+/// phrases, entities, sentiment and targeted sentiment (trained English models; Spanish syntax through Apertium),
+/// and PII.
 public struct ComprehendPlugin: ServicePlugin {
     let languages: any LanguageIdentifier
     let pii: PIIRecognizer
@@ -90,8 +90,8 @@ public struct ComprehendPlugin: ServicePlugin {
         let piiDetail = "PII: \(PIIRecognizer.supportedTypes.count) validated patterns"
         guard english != nil else {
             return EngineReadiness(
-                ready: false, detail: "English models: \(modelFailure ?? "not loaded"); language detection: CLD2; \(piiDetail)")
+                ready: false, detail: "English models: \(modelFailure ?? "not loaded"); language detection: lid.176 with CLD2; \(piiDetail)")
         }
-        return .ready("language detection: CLD2 (full tables); syntax, key phrases, entities, sentiment, targeted sentiment: English models; \(piiDetail)")
+        return .ready("language detection: lid.176 with CLD2 (full tables); syntax, key phrases, entities, sentiment, targeted sentiment: English models; \(piiDetail)")
     }
 }

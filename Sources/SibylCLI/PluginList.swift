@@ -78,10 +78,25 @@ public enum PluginList {
             ? EnglishTextModels.defaultDirectory(
                 executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
             : URL(fileURLWithPath: configuration.modelsDirectory)
+        let languages = languageIdentifier(modelsDirectory: configuration.modelsDirectory)
         do {
-            return ComprehendPlugin(languages: CLD2LanguageIdentifier(), english: try EnglishTextModels(directory: directory))
+            return ComprehendPlugin(languages: languages, english: try EnglishTextModels(directory: directory))
         } catch {
-            return ComprehendPlugin(languages: CLD2LanguageIdentifier(), english: nil, modelFailure: "\(error)")
+            return ComprehendPlugin(languages: languages, english: nil, modelFailure: "\(error)")
+        }
+    }
+
+    /// lid.176 (`Models/lid-176/`) blended with CLD2, read on first use; CLD2 alone, with a warning, when the model
+    /// cannot be read (`Scripts/setup` installs it).
+    static func languageIdentifier(modelsDirectory: String) -> any LanguageIdentifier {
+        let file = modelFolder("lid-176", modelsDirectory: modelsDirectory).appendingPathComponent("lid.176.ftz")
+        return LanguageIdentifierOnFirstUse {
+            do {
+                return BlendedLanguageIdentifier(model: try FastTextClassifier(contentsOf: file))
+            } catch {
+                FileHandle.standardError.write(Data("sibyl: \(error); DetectDominantLanguage uses CLD2 alone\n".utf8))
+                return CLD2LanguageIdentifier()
+            }
         }
     }
 

@@ -82,6 +82,21 @@ public struct Tokenizer: Sendable {
         return sentences
     }
 
+    /// The sentences of a text whose language is not known yet, by ICU's rules for no particular locale, as slices
+    /// of it; whitespace-only pieces are left out.
+    public static func sentenceTexts(_ text: String) -> [Substring] {
+        var sentences: [Substring] = []
+        var start = text.utf16.startIndex
+        var startOffset = 0
+        for segment in segments(.sentence, locale: "root", units: Array(text.utf16)) {
+            let end = text.utf16.index(start, offsetBy: segment.end - startOffset)
+            let sentence = text[start..<end]
+            if !sentence.unicodeScalars.allSatisfy(\.properties.isWhitespace) { sentences.append(sentence) }
+            (start, startOffset) = (end, segment.end)
+        }
+        return sentences
+    }
+
     /// All tokens of `text`, in order.
     public func tokens(_ text: String) -> [Token] {
         sentences(text).flatMap(\.tokens)

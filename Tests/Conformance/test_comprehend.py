@@ -1,4 +1,4 @@
-"""Comprehend language detection (CLD2) and PII, driven by boto3."""
+"""Comprehend language detection (lid.176 with CLD2) and PII, driven by boto3."""
 
 import subprocess
 
@@ -47,6 +47,27 @@ def test_mixed_text_gives_several_candidates_best_first(comprehend):
     assert [entry["LanguageCode"] for entry in languages][:2] == ["en", "fr"]
     scores = [entry["Score"] for entry in languages]
     assert scores == sorted(scores, reverse=True) and sum(scores) <= 1.0001
+
+
+def test_mixed_text_scores_are_each_languages_share(comprehend):
+    english = "I bought new shoes yesterday and they are very comfortable. We walked all day in the old town."
+    spanish = "Ayer compré zapatos nuevos y son muy cómodos."
+    languages = comprehend.detect_dominant_language(Text=f"{english} {spanish}")["Languages"]
+    scores = {entry["LanguageCode"]: entry["Score"] for entry in languages}
+    assert set(scores) == {"en", "es"}
+    assert 0.55 < scores["en"] < 0.8 and 0.2 < scores["es"] < 0.45
+
+
+def test_short_ambiguous_text_scores_low_and_clear_text_high(comprehend):
+    assert comprehend.detect_dominant_language(Text="ok")["Languages"][0]["Score"] < 0.7
+    clear = comprehend.detect_dominant_language(Text=SAMPLES["de"])["Languages"][0]
+    assert clear["LanguageCode"] == "de" and clear["Score"] > 0.95
+
+
+def test_traditional_chinese_and_text_without_letters(comprehend):
+    traditional = comprehend.detect_dominant_language(Text="我們明天早上在臺北車站見面，請不要遲到。")["Languages"]
+    assert traditional[0]["LanguageCode"] == "zh-TW"
+    assert comprehend.detect_dominant_language(Text="12345 !!! 678")["Languages"] == []
 
 
 def test_batch_answers_good_documents_and_reports_bad_ones(comprehend):
