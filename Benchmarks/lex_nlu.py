@@ -22,6 +22,10 @@ over BIO labels (word, neighbours, shape and suffix features).
 
     python3 -m venv .sibyl/lex-venv && .sibyl/lex-venv/bin/pip install scikit-learn boto3 pytest
     .sibyl/lex-venv/bin/python Benchmarks/lex_nlu.py [--sibyl .build/release/sibyl]
+    .sibyl/lex-venv/bin/python Benchmarks/lex_nlu.py --cross-validate 3
+
+`--cross-validate K` measures on the Snips train file alone, in K folds (each utterance's fold fixed by a checksum of
+its JSON), and never reads the test file: the development figure that changes to the engine are judged by.
 """
 
 import argparse
@@ -38,6 +42,7 @@ import tempfile
 import time
 import urllib.parse
 import uuid
+import zlib
 
 import boto3
 from sklearn.feature_extraction import DictVectorizer
@@ -277,12 +282,52 @@ def latency(server, bot_id, texts, requests=300, threads=8):
     return timings[len(timings) // 2] * 1000, timings[int(len(timings) * 0.99)] * 1000, rate
 
 
+def snips_folds(dataset, folds):
+    """The dataset split into `folds` (train, development) pairs; an utterance's fold is a checksum of its JSON."""
+    def keeping(keep):
+        subset = {"intents": {}}
+        for intent, body in dataset["intents"].items():
+            subset["intents"][intent] = dict(body, utterances=[
+                u for u in body["utterances"] if keep(zlib.crc32(json.dumps(u, sort_keys=True).encode()) % folds)])
+        return subset
+    return [(keeping(lambda f, k=k: f != k), keeping(lambda f, k=k: f == k)) for k in range(folds)]
+
+
+def cross_validate(server, train, folds):
+    models, runtime = server.client("lexv2-models"), server.client("lexv2-runtime")
+    ours_total, theirs_total = [], []
+    for fold, (part, development) in enumerate(snips_folds(train, folds)):
+        bot_id = install_snips_bot(models, part)
+        cases = snips_utterances(development)
+        gold = [(intent, slots) for intent, _, slots, _ in cases]
+        ours = score(gold, sibyl_predictions(runtime, bot_id, [c[1] for c in cases]))
+        baseline = Baseline([(intent, text, slots) for intent, text, slots, _ in snips_utterances(part)])
+        theirs = score(gold, [baseline.predict(c[1]) for c in cases])
+        ours_total.append(ours)
+        theirs_total.append(theirs)
+        print(f"Snips train, fold {fold} ({len(cases)})  Sibyl {ours[0]:.3f} {ours[1]:.3f}   "
+              f"baseline {theirs[0]:.3f} {theirs[1]:.3f}")
+    print(f"mean over {folds} folds: Sibyl intent {statistics.mean(o[0] for o in ours_total):.3f} slot F1 "
+          f"{statistics.mean(o[1] for o in ours_total):.3f}; baseline {statistics.mean(t[0] for t in theirs_total):.3f} "
+          f"{statistics.mean(t[1] for t in theirs_total):.3f}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sibyl", default=str(REPO / ".build" / "release" / "sibyl"))
+    parser.add_argument("--cross-validate", type=int, metavar="K",
+                        help="measure on K folds of the Snips train file only (the test file is not read)")
     options = parser.parse_args()
     conftest.SIBYL_BIN = options.sibyl
     train, test = snips()
+    if options.cross_validate:
+        with tempfile.TemporaryDirectory() as work:
+            server = conftest.Server(pathlib.Path(work) / "data").start()
+            try:
+                cross_validate(server, train, options.cross_validate)
+            finally:
+                server.stop()
+        return
     with tempfile.TemporaryDirectory() as work:
         server = conftest.Server(pathlib.Path(work) / "data").start()
         try:

@@ -46,6 +46,7 @@ public struct SlotExtractor: Sendable {
             while tagged.count > 1, SpanValues.closingWords.contains(tokens[tagged.upperBound - 1].key) {
                 tagged = tagged.lowerBound..<(tagged.upperBound - 1)
             }
+            tagged = spans.withoutOtherValuesAtEdges(name, tagged)
             // A tagged span that is part of a longer listed value or date ("deluxe" of "deluxe room") takes it all.
             var range = tagged
             for candidate in Self.widenings(of: tagged, within: tokens.count)
@@ -261,10 +262,14 @@ final class SpanValues {
             if !value.resolvedValues.isEmpty, !SlotExtractor.capturesFreely(slot.kind) {
                 result = (value, 0.05 * extra)
             } else if tokens[range].allSatisfy({ IntentFeatures.functionWords.contains($0.key) })
-                || Self.closingWords.contains(tokens[range].last!.key)
+                || Self.closingWords.contains(tokens[range].last!.key) || bordersOtherValue(name, range)
+                || hasSentenceWordAtEdge(slot.kind, range) || looksLikeAnotherSlot(name, slot.kind, range)
             {
-                // Words taken as said must say something ("on" or "the" alone is no value) and end where a value
-                // can end: not on a preposition, article or conjunction ("lannon at", "the ne during").
+                // Words taken as said must say something ("on" or "the" alone is no value), end where a value can
+                // end (not on a preposition, article or conjunction: "lannon at", "the ne during"), and leave
+                // another slot's own value to that slot ("paris right now", "lake provincial park be stormy"), and
+                // not begin or end with a word of the bot's own sentences that no listed value has ("erzurum please"),
+                // nor be words only another slot's values use ("breakfast time" is no place).
                 result = nil
             } else {
                 var cost = 0.3 + 0.2 * extra
@@ -275,6 +280,75 @@ final class SpanValues {
         cache[key] = result
         return result
     }
+
+    /// Whether custom words taken as said for slot `name` share no word with its type's listed values but do with
+    /// another custom slot's ("islands" tagged as a date where the places list "virgin islands").
+    private func looksLikeAnotherSlot(_ name: String, _ kind: SlotKind, _ range: Range<Int>) -> Bool {
+        guard case .custom(let type) = kind else { return false }
+        let keys = tokens[range].map(\.key)
+        guard type.index.familiarity(keys) == 0 else { return false }
+        return slots.contains { other, slot in
+            guard other != name, case .custom(let otherType) = slot.kind else { return false }
+            return otherType.index.familiarity(keys) > 0
+        }
+    }
+
+    /// Whether a custom value taken as said begins or ends with a word the intent's sample utterances use around
+    /// their slots ("will", "please") that none of the type's listed values has.
+    private func hasSentenceWordAtEdge(_ kind: SlotKind, _ range: Range<Int>) -> Bool {
+        guard case .custom(let type) = kind else { return false }
+        return [tokens[range.lowerBound].key, tokens[range.upperBound - 1].key].contains { word in
+            literals.contains(word) && type.index.familiarity([word]) == 0
+        }
+    }
+
+    /// Whether words taken as said for slot `name` would begin or end with a value another slot of the intent
+    /// recognises by itself (a listed value, a date, a number).
+    func bordersOtherValue(_ name: String, _ range: Range<Int>) -> Bool {
+        withoutOtherValuesAtEdges(name, range) != range
+    }
+
+    /// `range` without the words at either edge that are another slot's own value (the longest such run first).
+    func withoutOtherValuesAtEdges(_ name: String, _ range: Range<Int>) -> Range<Int> {
+        var range = range
+        cutting: while range.count > 1 {
+            for length in stride(from: range.count - 1, through: 1, by: -1) {
+                let head = range.lowerBound..<(range.lowerBound + length)
+                let tail = (range.upperBound - length)..<range.upperBound
+                if recognisingSlots(tail).contains(where: { $0 != name }) {
+                    range = range.lowerBound..<tail.lowerBound
+                    continue cutting
+                }
+                if recognisingSlots(head).contains(where: { $0 != name }) {
+                    range = head.upperBound..<range.upperBound
+                    continue cutting
+                }
+            }
+            break
+        }
+        return range
+    }
+
+    /// The slots whose type recognises the words in `range` wherever they stand: a custom type's listed values
+    /// exactly (misspellings are not looked for here: this runs for every part of every candidate span), the
+    /// built-in readers' values. Slots that take any words as said are left out.
+    private func recognisingSlots(_ range: Range<Int>) -> [String] {
+        let key = "\(range.lowerBound)\u{1}\(range.upperBound)"
+        if let cached = recognised[key] { return cached }
+        let names = slots.filter { _, slot in
+            switch slot.kind {
+            case .custom(let type):
+                return type.index.exact[CustomValueIndex.normalise(tokens[range].map(\.key))] != nil
+            default:
+                return !SlotExtractor.capturesFreely(slot.kind)
+                    && !(resolver.resolve(tokens[range], as: slot.kind, in: .anywhere)?.resolvedValues.isEmpty ?? true)
+            }
+        }.map(\.key)
+        recognised[key] = names
+        return names
+    }
+
+    private var recognised: [String: [String]] = [:]
 
     /// Words a value taken as said does not end with: prepositions, articles, conjunctions.
     static let closingWords = SlotValueResolver.prepositions.union([

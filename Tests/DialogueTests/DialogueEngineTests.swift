@@ -168,4 +168,27 @@ import Testing
         }
         #expect(extractor.extract("how cold is it in lannon at", intent: intent)["place"]?.originalValue == "lannon")
     }
+
+    @Test func aValueTakenAsSaidLeavesOtherSlotsWordsToThem() throws {
+        let intent = Self.weatherIntent()
+        let extractor = try DialogueEngine(bot: DialogueBot(intents: [intent], slotTypes: [:], confidenceThreshold: 0.1))
+            .extractor
+        func placed(_ text: String, _ range: Range<Int>) -> String? {
+            let tokens = UtteranceTokens.split(text)
+            let slots = Dictionary(uniqueKeysWithValues: intent.slots.map { ($0.name, $0) })
+            return SpanValues(resolver: extractor.resolver, tokens: tokens, slots: slots, intent: intent)
+                .value("place", range)?.0.originalValue
+        }
+        // Where a sample utterance puts the place, unlisted words are taken as said ...
+        #expect(placed("weather in erzurum", 2..<3) == "erzurum")
+        #expect(placed("weather in north erzurum", 2..<4) == "north erzurum")
+        // ... but not into a listed time, at either end,
+        #expect(placed("weather in erzurum tomorrow", 2..<4) == nil)
+        #expect(placed("weather in tomorrow erzurum", 2..<4) == nil)
+        // nor words only the times' values use ("next" and "days" are time words here),
+        #expect(placed("weather in next days", 2..<4) == nil)
+        // nor a word of the bot's own sentences that no listed place has.
+        #expect(placed("weather in beroun weather", 2..<4) == nil)
+        #expect(extractor.extract("how cold is it in beroun weather", intent: intent)["place"]?.originalValue == "beroun")
+    }
 }
