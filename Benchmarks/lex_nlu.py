@@ -333,21 +333,22 @@ def main():
         try:
             models = server.client("lexv2-models")
             runtime = server.client("lexv2-runtime")
-            print(f"{'data':<26}{'system':<10}{'intent accuracy':>16}{'slot F1':>9}")
+            print(f"{'data':<32}{'system':<10}{'intent accuracy':>16}{'slot F1':>9}")
             for name in ["OrderFlowers", "BookTrip"]:
                 started = time.perf_counter()
                 bot_id = install_sample_bot(server, name)
                 build = time.perf_counter() - started
                 baseline = Baseline(expand(sample_bot(name)))
-                for label, data in [("", HELD_OUT), (" unseen", UNSEEN), (" fresh", FRESH)]:
+                for label, data in [("", HELD_OUT), (" unseen", UNSEEN), (" fresh", FRESH),
+                                    (" all held-out", HELD_OUT + UNSEEN + FRESH)]:
                     cases = [(text, intent, slots) for bot, text, intent, slots in data if bot == name]
                     gold = [(intent, slots) for _, intent, slots in cases]
                     ours = score(gold, sibyl_predictions(runtime, bot_id, [c[0] for c in cases]))
                     theirs = score(gold, [baseline.predict(c[0]) for c in cases])
                     title = f"{name}{label} ({len(cases)})"
-                    print(f"{title:<26}{'Sibyl':<10}{ours[0]:>16.3f}{ours[1]:>9.3f}"
+                    print(f"{title:<32}{'Sibyl':<10}{ours[0]:>16.3f}{ours[1]:>9.3f}"
                           + (f"   import+build {build:.1f} s" if not label else ""))
-                    print(f"{'':<26}{'baseline':<10}{theirs[0]:>16.3f}{theirs[1]:>9.3f}")
+                    print(f"{'':<32}{'baseline':<10}{theirs[0]:>16.3f}{theirs[1]:>9.3f}")
             started = time.perf_counter()
             bot_id = install_snips_bot(models, train)
             build = time.perf_counter() - started
@@ -356,8 +357,8 @@ def main():
             ours = score(gold, sibyl_predictions(runtime, bot_id, [c[1] for c in cases]))
             baseline = Baseline([(intent, text, slots) for intent, text, slots, _ in snips_utterances(train)])
             theirs = score(gold, [baseline.predict(c[1]) for c in cases])
-            print(f"{f'Snips weather ({len(cases)})':<26}{'Sibyl':<10}{ours[0]:>16.3f}{ours[1]:>9.3f}   create+build {build:.1f} s")
-            print(f"{'':<26}{'baseline':<10}{theirs[0]:>16.3f}{theirs[1]:>9.3f}")
+            print(f"{f'Snips weather ({len(cases)})':<32}{'Sibyl':<10}{ours[0]:>16.3f}{ours[1]:>9.3f}   create+build {build:.1f} s")
+            print(f"{'':<32}{'baseline':<10}{theirs[0]:>16.3f}{theirs[1]:>9.3f}")
             p50, p99, rate = latency(server, bot_id, [c[1] for c in cases])
             print(f"RecognizeText (Snips bot, new session each): p50 {p50:.1f} ms, p99 {p99:.1f} ms sequential; "
                   f"{rate:.0f} requests/s with 8 concurrent clients")
