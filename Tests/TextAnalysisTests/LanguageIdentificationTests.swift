@@ -42,6 +42,23 @@ struct LanguageIdentificationTests {
         #expect(throws: FastTextError.self) { try FastTextClassifier(bytes: []) }
     }
 
+    @Test func damagedFilesThrowOrStillAnswerWithoutCrashing() throws {
+        let bytes = try #require(Self.modelBytes)
+        var seed: UInt64 = 20_261_201
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        // Damage in the header, the arguments and the dictionary (the first 200 bytes and the words after them).
+        for _ in 0..<12 {
+            var damaged = bytes
+            for _ in 0..<3 { damaged[next(2_000)] = UInt8(next(256)) }
+            if let model = try? FastTextClassifier(bytes: damaged) {
+                #expect(model.probabilities("Der Hund läuft über die Straße").count == model.labels.count)
+            }
+        }
+    }
+
     static let modelBytes: [UInt8]? = {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Models/lid-176/lid.176.ftz")

@@ -12,7 +12,8 @@ public struct FastTextClassifier: Sendable {
     private let words: [String: Int32]
     private let wordCount: Int32
     private let buckets: UInt32
-    private let ngramLengths: ClosedRange<Int>
+    /// Character n-gram lengths; nil when the model uses none (`maxn` 0).
+    private let ngramLengths: ClosedRange<Int>?
     private let wordNgrams: Int
     /// For a pruned model, the input row (after the words) of each kept n-gram bucket; nil when nothing was pruned.
     private let keptBuckets: [Int32: Int32]?
@@ -47,7 +48,7 @@ public struct FastTextClassifier: Sendable {
             (Int(arguments[0]), Int(arguments[5]), arguments[6], arguments[7], arguments[8], Int(arguments[9]), Int(arguments[10]))
         guard model == 3 else { throw .unsupported("not a supervised classifier (model \(model))") }
         guard loss == 1 || loss == 3 else { throw .unsupported("loss \(loss); hierarchical softmax and softmax are read") }
-        guard dimension > 0, buckets >= 0, minN >= 1, maxN <= 64, wordNgrams >= 1 else {
+        guard dimension > 0, buckets >= 0, minN >= 0, maxN <= 64, wordNgrams >= 1 else {
             throw .malformed("arguments out of range")
         }
 
@@ -66,6 +67,8 @@ public struct FastTextClassifier: Sendable {
             let word = try reader.cString()
             let count = try reader.int64()
             let type = try reader.byte()
+            // fastText writes the words first, then the labels.
+            guard (type == 0) == (index < wordCount), type <= 1 else { throw .malformed("dictionary entry \(index)'s type") }
             if type == 0 {
                 words[String(decoding: word, as: UTF8.self)] = index
             } else {
@@ -98,7 +101,7 @@ public struct FastTextClassifier: Sendable {
         self.words = words
         self.wordCount = wordCount
         self.buckets = UInt32(buckets)
-        self.ngramLengths = minN...max(minN, maxN)
+        self.ngramLengths = maxN >= max(minN, 1) ? max(minN, 1)...maxN : nil
         self.wordNgrams = wordNgrams
         self.keptBuckets = keptBuckets
         self.input = input
@@ -140,7 +143,7 @@ public struct FastTextClassifier: Sendable {
         let endOfLine = Array("</s>".utf8)
         if let row = words["</s>"] { rows.append(row) }
         wordHashes.append(Int32(bitPattern: Self.hash(endOfLine)))
-        if wordNgrams > 1 {
+        if wordNgrams > 1, buckets > 0 {
             for start in wordHashes.indices {
                 var hash = UInt64(bitPattern: Int64(wordHashes[start]))
                 for next in (start + 1)..<min(wordHashes.count, start + wordNgrams) {
@@ -161,6 +164,7 @@ public struct FastTextClassifier: Sendable {
 
     /// The n-grams of `<word>` counted in characters (UTF-8 sequences), skipping the lone `<` and `>`.
     private func addCharacterNgrams(of token: Substring.UTF8View.SubSequence, to rows: inout [Int32]) {
+        guard let ngramLengths, buckets > 0 else { return }
         let word = [UInt8(ascii: "<")] + token + [UInt8(ascii: ">")]
         for start in word.indices where !Self.isContinuation(word[start]) {
             var end = start
