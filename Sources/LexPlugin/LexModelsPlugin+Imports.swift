@@ -7,6 +7,8 @@ import SibylCore
 extension LexModelsPlugin {
     /// The S3 stand-in bucket uploads land in.
     static let importBucket = "sibyl-lex-imports"
+    /// How long a presigned upload URL stays valid.
+    static let uploadUrlLifetimeSeconds = 900
 
     var importOperations: [ServiceOperation] {
         [
@@ -42,9 +44,15 @@ extension LexModelsPlugin {
         }
         try store.put(["importId": .string(importId), "uploadOnly": .bool(true)], .importJob, [importId], createOnly: true)
         let host = context.host ?? "127.0.0.1:4566"
+        let path = "/\(Self.importBucket)/\(importId).zip"
+        // A signed call gets a URL presigned with the caller's key (as AWS presigns its S3 upload URL), so the PUT
+        // needs no credentials of its own; on a gateway without authentication the plain URL is enough.
+        let query = context.presigner.map {
+            "?" + $0.query(method: "PUT", host: host, path: path, expiresSeconds: Self.uploadUrlLifetimeSeconds)
+        }
         return .object([
             "importId": .string(importId),
-            "uploadUrl": .string("http://\(host)/\(Self.importBucket)/\(importId).zip"),
+            "uploadUrl": .string("http://\(host)\(path)\(query ?? "")"),
         ])
     }
 

@@ -78,7 +78,7 @@ public final class Gateway: Sendable {
         logger[metadataKey: "request-id"] = .string(invocation.requestId)
         let context = OperationContext(
             requestId: invocation.requestId, caller: invocation.caller, payload: invocation.payload, gateway: self,
-            logger: logger, host: invocation.host)
+            logger: logger, host: invocation.host, presigner: invocation.presigner)
         do {
             return try await operation.handler(invocation, context)
         } catch let error as ServiceError {

@@ -171,6 +171,25 @@ def test_presigned_urls(signed_server):
     assert b"SignatureDoesNotMatch" in excinfo.value.read()
 
 
+def test_lex_upload_url_is_presigned_for_a_signed_caller(signed_server):
+    from test_lex_import import export_zip, finished, start
+    models = client(signed_server, "lexv2-models")
+    answer = models.create_upload_url()
+    url = answer["uploadUrl"]
+    assert "X-Amz-Signature=" in url and f"X-Amz-Credential={KEY}%2F" in url
+    # The URL is its own credential: a plain PUT of the export, no signature of the caller's.
+    with urllib.request.urlopen(urllib.request.Request(url, data=export_zip("OrderFlowers"), method="PUT")) as response:
+        assert response.status == 200
+    start(models, answer["importId"], "PresignedFlowers")
+    assert finished(models, answer["importId"])["importStatus"] == "Completed"
+    # It grants that one PUT: another key, or a GET, is refused.
+    for tampered, method in [(url.replace(".zip?", "x.zip?"), "PUT"), (url, "GET")]:
+        request = urllib.request.Request(tampered, data=b"x" if method == "PUT" else None, method=method)
+        with pytest.raises(urllib.error.HTTPError) as excinfo:
+            urllib.request.urlopen(request)
+        assert excinfo.value.code == 403 and b"SignatureDoesNotMatch" in excinfo.value.read()
+
+
 def test_open_listener_needs_sigv4_or_explicit_anonymous(tmp_path):
     import subprocess
     from conftest import SIBYL_BIN

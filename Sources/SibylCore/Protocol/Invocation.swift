@@ -17,6 +17,8 @@ public struct Invocation: Sendable {
     /// The `Host` the client addressed (`127.0.0.1:4566`), for answers that hand out the gateway's own URLs; `nil`
     /// for calls from inside the process.
     public var host: String?
+    /// Presigns URLs with the verified caller's key; `nil` for unsigned calls.
+    public var presigner: URLPresigner?
 
     /// Creates an invocation; a fresh request id is made when none is given.
     public init(

@@ -15,6 +15,8 @@ public struct OperationContext: Sendable {
     public let logger: Logger
     /// The `Host` the client addressed, `nil` for calls from inside the process.
     public var host: String? = nil
+    /// Presigns URLs of this gateway with the verified caller's key; `nil` for unsigned calls.
+    public var presigner: URLPresigner? = nil
 
     /// The resource store.
     public var resources: ResourceStore { gateway.resources }

@@ -88,19 +88,19 @@ struct GatewayResponder: HTTPResponder {
         do {
             let limit = operation?.maxBodyBytes ?? gateway.configuration.maxRequestBodyBytes
             let data = try await Self.collect(body, limit: limit, declaredLength: request.header("content-length"))
-            var caller: String?
+            var verified: VerifiedCaller?
             if let verifier {
                 do {
                     let hash = SHA256.hash(data: data).hexString
-                    let verified = try verifier.verify(request, bodyHash: hash)
-                    try SigV4Verifier.checkPayload(hash, of: verified)
-                    caller = verified.accessKeyID
+                    verified = try verifier.verify(request, bodyHash: hash)
+                    try SigV4Verifier.checkPayload(hash, of: verified!)
                 } catch {
                     return (ErrorRendering.signature(error, style: style, requestId: requestId), service, operationName)
                 }
             }
-            let invocation = try JSONProtocolAdapter.invocation(
-                route: route, request: request, body: data, requestId: requestId, caller: caller)
+            var invocation = try JSONProtocolAdapter.invocation(
+                route: route, request: request, body: data, requestId: requestId, caller: verified?.accessKeyID)
+            if let verifier, let verified { invocation.presigner = verifier.presigner(for: verified) }
             let reply = try await gateway.invoke(invocation)
             return (JSONProtocolAdapter.response(reply, style: style, requestId: requestId), service, operationName)
         } catch let error as ServiceError {
