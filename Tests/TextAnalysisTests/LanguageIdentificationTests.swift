@@ -6,11 +6,12 @@ import Testing
 @Suite("Language identification")
 struct LanguageIdentificationTests {
     /// lid.176 as `Scripts/setup` installs it.
-    static let model: FastTextClassifier? = {
+    static let modelBytes: [UInt8]? = {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Models/lid-176/lid.176.ftz")
-        return try? FastTextClassifier(contentsOf: file)
+        return (try? Data(contentsOf: file)).map { [UInt8]($0) }
     }()
+    static let model: FastTextClassifier? = modelBytes.flatMap { try? FastTextClassifier(bytes: $0) }
 
     /// fastText 0.9's own `predict(text, k=3)` on lid.176.ftz (PyPI fasttext-predict 0.9.2.4), rounded.
     static let fastTextPredictions: [(String, [(String, Double)])] = [
@@ -58,12 +59,6 @@ struct LanguageIdentificationTests {
             }
         }
     }
-
-    static let modelBytes: [UInt8]? = {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Models/lid-176/lid.176.ftz")
-        return (try? Data(contentsOf: file)).map { [UInt8]($0) }
-    }()
 
     @Test func mixedTextReportsEachLanguageWithItsShare() throws {
         let identifier = BlendedLanguageIdentifier(model: try #require(Self.model))
