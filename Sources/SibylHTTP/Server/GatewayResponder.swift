@@ -92,8 +92,9 @@ struct GatewayResponder: HTTPResponder {
             if let verifier {
                 do {
                     let hash = SHA256.hash(data: data).hexString
-                    verified = try verifier.verify(request, bodyHash: hash)
-                    try SigV4Verifier.checkPayload(hash, of: verified!)
+                    let caller = try verifier.verify(request, bodyHash: hash)
+                    try SigV4Verifier.checkPayload(hash, of: caller)
+                    verified = caller
                 } catch {
                     return (ErrorRendering.signature(error, style: style, requestId: requestId), service, operationName)
                 }
