@@ -1,5 +1,6 @@
 """Comprehend language detection (lid.176 with CLD2) and PII, driven by boto3."""
 
+import os
 import subprocess
 
 import botocore.exceptions
@@ -84,6 +85,15 @@ def test_limits(comprehend):
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
         comprehend.batch_detect_dominant_language(TextList=[SAMPLES["en"]] * 26)
     assert code(excinfo) == "BatchSizeLimitExceededException"
+
+
+def test_without_the_language_model_cld2_answers_alone_and_says_so(tmp_path):
+    result = subprocess.run([SIBYL_BIN, "call", "comprehend", "DetectDominantLanguage", "--data-dir", str(tmp_path),
+                             "--input", '{"Text": "Dies ist ein deutscher Satz über das Wetter."}'],
+                            capture_output=True, text=True, check=True,
+                            env=dict(os.environ, SIBYL_MODELS_DIRECTORY=str(tmp_path / "no-models")))
+    assert '"LanguageCode" : "de"' in result.stdout
+    assert "DetectDominantLanguage uses CLD2 alone" in result.stderr
 
 
 def test_cli(tmp_path):
