@@ -36,14 +36,14 @@ public struct FastTextClassifier: Sendable {
 
     /// Reads a model from its bytes.
     public init(bytes: [UInt8]) throws(FastTextError) {
-        var reader = FastTextModelReader(bytes)
-        guard try reader.int32() == 793_712_314 else { throw .malformed("no fastText magic number") }
-        let version = try reader.int32()
+        var reader = LittleEndianReader<FastTextError>(bytes) { .malformed("the file ends early (at byte \($0))") }
+        guard try reader.integer(Int32.self) == 793_712_314 else { throw .malformed("no fastText magic number") }
+        let version = try reader.integer(Int32.self)
         guard version == 12 else { throw .unsupported("format version \(version); 12 is read") }
         // Args: dim ws epoch minCount neg wordNgrams loss model bucket minn maxn lrUpdateRate t.
         var arguments: [Int32] = []
-        for _ in 0..<12 { arguments.append(try reader.int32()) }
-        _ = try reader.double()
+        for _ in 0..<12 { arguments.append(try reader.integer(Int32.self)) }
+        _ = try reader.integer(UInt64.self)  // t, a double
         let (dimension, wordNgrams, loss, model, buckets, minN, maxN) =
             (Int(arguments[0]), Int(arguments[5]), arguments[6], arguments[7], arguments[8], Int(arguments[9]), Int(arguments[10]))
         guard model == 3 else { throw .unsupported("not a supervised classifier (model \(model))") }
@@ -52,11 +52,11 @@ public struct FastTextClassifier: Sendable {
             throw .malformed("arguments out of range")
         }
 
-        let size = try reader.int32()
-        let wordCount = try reader.int32()
-        let labelCount = try reader.int32()
-        _ = try reader.int64()  // tokens seen in training
-        let prunedCount = try reader.int64()
+        let size = try reader.integer(Int32.self)
+        let wordCount = try reader.integer(Int32.self)
+        let labelCount = try reader.integer(Int32.self)
+        _ = try reader.integer(Int64.self)  // tokens seen in training
+        let prunedCount = try reader.integer(Int64.self)
         guard wordCount >= 0, labelCount > 0, Int(wordCount) + Int(labelCount) == Int(size), prunedCount < 1 << 31 else {
             throw .malformed("dictionary sizes out of range")
         }
@@ -65,8 +65,8 @@ public struct FastTextClassifier: Sendable {
         var labelCounts: [Int64] = []
         for index in 0..<size {
             let word = try reader.cString()
-            let count = try reader.int64()
-            let type = try reader.byte()
+            let count = try reader.integer(Int64.self)
+            let type = try reader.integer(UInt8.self)
             // fastText writes the words first, then the labels.
             guard (type == 0) == (index < wordCount), type <= 1 else { throw .malformed("dictionary entry \(index)'s type") }
             if type == 0 {
@@ -80,12 +80,12 @@ public struct FastTextClassifier: Sendable {
         var keptBuckets: [Int32: Int32]? = nil
         if prunedCount >= 0 {
             var kept: [Int32: Int32] = [:]
-            for _ in 0..<prunedCount { kept[try reader.int32()] = try reader.int32() }
+            for _ in 0..<prunedCount { kept[try reader.integer(Int32.self)] = try reader.integer(Int32.self) }
             keptBuckets = kept
         }
 
-        let (inputRows, input) = try Self.readMatrix(&reader, quantized: try reader.byte() != 0)
-        let (outputRows, output) = try Self.readMatrix(&reader, quantized: try reader.byte() != 0)
+        let (inputRows, input) = try Self.readMatrix(&reader, quantized: try reader.integer(UInt8.self) != 0)
+        let (outputRows, output) = try Self.readMatrix(&reader, quantized: try reader.integer(UInt8.self) != 0)
         guard reader.isAtEnd else { throw .malformed("\(bytes.count - reader.offset) bytes after the output matrix") }
         guard input.count == inputRows * dimension, output.count == outputRows * dimension else {
             throw .malformed("matrix widths differ from the model's dimension \(dimension)")
@@ -264,17 +264,17 @@ public struct FastTextClassifier: Sendable {
     // MARK: - Matrices
 
     /// A dense matrix, or a product-quantized one decoded to dense: (rows, row-major values).
-    private static func readMatrix(_ reader: inout FastTextModelReader, quantized: Bool) throws(FastTextError) -> (Int, [Float]) {
+    private static func readMatrix(_ reader: inout LittleEndianReader<FastTextError>, quantized: Bool) throws(FastTextError) -> (Int, [Float]) {
         guard quantized else {
-            let (rows, columns) = (try reader.int64(), try reader.int64())
+            let (rows, columns) = (try reader.integer(Int64.self), try reader.integer(Int64.self))
             guard (0..<1 << 31).contains(rows), (0..<1 << 16).contains(columns), rows * columns < 1 << 30 else {
                 throw .malformed("matrix size out of range")
             }
             return (Int(rows), try reader.floats(Int(rows * columns)))
         }
-        let hasNorms = try reader.byte() != 0
-        let (rows, columns) = (try reader.int64(), try reader.int64())
-        let codeCount = try reader.int32()
+        let hasNorms = try reader.integer(UInt8.self) != 0
+        let (rows, columns) = (try reader.integer(Int64.self), try reader.integer(Int64.self))
+        let codeCount = try reader.integer(Int32.self)
         guard (0..<1 << 31).contains(rows), (1..<1 << 16).contains(columns), rows * columns < 1 << 30, codeCount >= 0 else {
             throw .malformed("quantized matrix size out of range")
         }
@@ -313,11 +313,11 @@ private struct ProductQuantizer {
     let lastPartWidth: Int
     let centroids: [Float]
 
-    init(_ reader: inout FastTextModelReader) throws(FastTextError) {
-        dimension = Int(try reader.int32())
-        parts = Int(try reader.int32())
-        partWidth = Int(try reader.int32())
-        lastPartWidth = Int(try reader.int32())
+    init(_ reader: inout LittleEndianReader<FastTextError>) throws(FastTextError) {
+        dimension = Int(try reader.integer(Int32.self))
+        parts = Int(try reader.integer(Int32.self))
+        partWidth = Int(try reader.integer(Int32.self))
+        lastPartWidth = Int(try reader.integer(Int32.self))
         guard dimension > 0, dimension < 1 << 16, parts > 0, partWidth > 0, lastPartWidth > 0,
             (parts - 1) * partWidth + lastPartWidth == dimension
         else { throw .malformed("product quantizer shape") }
@@ -329,5 +329,18 @@ private struct ProductQuantizer {
             ? part * 256 * partWidth + Int(code) * lastPartWidth
             : (part * 256 + Int(code)) * partWidth
         return centroids[start..<start + (part == parts - 1 ? lastPartWidth : partWidth)]
+    }
+}
+
+/// Why a fastText model could not be read.
+public enum FastTextError: Error, CustomStringConvertible {
+    case malformed(String)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let why): "not a readable fastText model: \(why)"
+        case .unsupported(let what): "unsupported fastText model: \(what)"
+        }
     }
 }

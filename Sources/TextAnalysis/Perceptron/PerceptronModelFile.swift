@@ -32,7 +32,7 @@ public enum PerceptronModelFile {
 
     /// Reads a model written by `data(of:)`.
     public static func model(from data: Data) throws -> AveragedPerceptron {
-        var reader = Reader(bytes: [UInt8](data))
+        var reader = LittleEndianReader([UInt8](data)) { _ in FormatError(description: "truncated model file") }
         guard Array(try reader.bytes(magic.count)) == magic else { throw FormatError(description: "not a Sibyl perceptron model") }
         let classCount = Int(try reader.integer(UInt32.self))
         var classes: [String] = []
@@ -64,25 +64,5 @@ public enum PerceptronModelFile {
 
     private static func append<T: FixedWidthInteger>(_ value: T, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-    }
-
-    private struct Reader {
-        let bytes: [UInt8]
-        var offset = 0
-
-        var isAtEnd: Bool { offset == bytes.count }
-
-        mutating func bytes(_ count: Int) throws -> ArraySlice<UInt8> {
-            guard count >= 0, offset + count <= bytes.count else { throw FormatError(description: "truncated model file") }
-            defer { offset += count }
-            return bytes[offset..<offset + count]
-        }
-
-        mutating func integer<T: FixedWidthInteger>(_: T.Type) throws -> T {
-            let slice = try bytes(MemoryLayout<T>.size)
-            var value: T = 0
-            for (shift, byte) in slice.enumerated() { value |= T(byte) << (8 * shift) }
-            return value
-        }
     }
 }
