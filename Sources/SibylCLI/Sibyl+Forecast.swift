@@ -26,8 +26,8 @@ extension Sibyl {
         @Option(help: "DeepAR's output distribution: student-T, gaussian or negative-binomial (for counts).")
         var likelihood = "student-T"
 
-        @Option(help: "How ARIMA coefficients are estimated: css (conditional sum of squares) or ml (exact likelihood).")
-        var arimaEstimation = "css"
+        @Option(help: "How ARIMA coefficients are estimated: css (conditional sum of squares), ml (exact likelihood), or auto (as auto.arima: exact likelihood up to 150 observations, css beyond).")
+        var arimaEstimation = "auto"
 
         @Option(help: "The Prophet-like model's trend: linear, or logistic (saturating at --cap, and at --floor below).")
         var growth = "linear"
@@ -52,7 +52,7 @@ extension Sibyl {
             guard horizon > 0 else { throw ValidationError("--horizon must be at least 1") }
             guard period > 0 else { throw ValidationError("--period must be at least 1") }
             guard AutoARIMA.Estimation(rawValue: arimaEstimation) != nil else {
-                throw ValidationError("--arima-estimation must be css or ml")
+                throw ValidationError("--arima-estimation must be css, ml or auto")
             }
             guard ["auto", "ensemble", "ets", "arima", "prophet", "npts", "deepar", "naive2"].contains(algorithm) else {
                 throw ValidationError("--algorithm must be auto, ensemble, ets, arima, prophet, npts, deepar or naive2")
