@@ -124,14 +124,17 @@ public struct DeepARNetwork: Sendable, Codable {
                 for window in stride(from: share, to: windows.count, by: shares).map({ windows[$0] }) {
                     let values = series[window.series].values
                     let end = min(values.count, window.start + windowLength)
-                    let item = ItemContext(values[window.start..<min(end - 1, window.start + configuration.contextLength)])
+                    let item = ItemContext(
+                        values[window.start..<min(end - 1, window.start + configuration.contextLength)],
+                        centred: configuration.likelihood.isRealValued)
                     var state = current.initialState()
                     tape.reset()
                     readOutGradients.removeAll(keepingCapacity: true)
                     for index in (window.start + 1)..<end {
                         let x = shape.features(values, at: index, item: item, series: series[window.series])
                         let readOut = current.step(x, &state, tape: &tape, transposed: transposed)
-                        let (loss, dr) = configuration.likelihood.loss(values[index], readOut: readOut, scale: item.scale)
+                        let (loss, dr) = configuration.likelihood.loss(
+                            values[index] - item.location, readOut: readOut, scale: item.scale)
                         for value in dr { readOutGradients.append(value / Double(configuration.batchSize)) }
                         total += loss
                         counted += 1
@@ -169,7 +172,7 @@ public struct DeepARNetwork: Sendable, Codable {
         guard history.count >= 2 else {
             return [[Double]](repeating: [Double](repeating: history.last ?? 0, count: horizon), count: paths)
         }
-        let item = ItemContext(history.suffix(configuration.contextLength))
+        let item = ItemContext(history.suffix(configuration.contextLength), centred: configuration.likelihood.isRealValued)
         let transposed = layer.transposedGateWeights()
         var readOut = [Double](repeating: 0, count: layer.outputs)
         var scratch = [Double](repeating: 0, count: 4 * layer.hidden)
@@ -188,7 +191,7 @@ public struct DeepARNetwork: Sendable, Codable {
                 let index = extended.count
                 let x = features(extended, at: index, item: item, series: series)
                 layer.advance(x, &state, readOut: &readOut, scratch: &scratch, transposed: transposed)
-                var draw = configuration.likelihood.sample(readOut: readOut, scale: item.scale, generator: &generator)
+                var draw = item.location + configuration.likelihood.sample(readOut: readOut, scale: item.scale, generator: &generator)
                 if !draw.isFinite { draw = extended[index - 1] }
                 extended.append(draw)
             }
@@ -199,10 +202,10 @@ public struct DeepARNetwork: Sendable, Codable {
     /// The network's input for predicting `values[index]` from what precedes it (`values` is the series' values,
     /// extended by a sample path when forecasting).
     func features(_ values: [Double], at index: Int, item: ItemContext, series: DeepARSeries) -> [Double] {
-        let previous = values[index - 1] / item.scale
+        let previous = (values[index - 1] - item.location) / item.scale
         var x = [previous, item.volatilityFeature]
         if period > 1 {
-            let seasonBack = index >= period ? values[index - period] / item.scale : previous
+            let seasonBack = index >= period ? (values[index - period] - item.location) / item.scale : previous
             let angle = 2 * Double.pi * Double((index + series.seasonOffset) % period) / Double(period)
             x += [seasonBack, sin(angle), cos(angle)]
         }
@@ -219,15 +222,23 @@ public struct DeepARNetwork: Sendable, Codable {
 
     /// What the network knows of an item from its context window.
     struct ItemContext {
-        /// The mean absolute value (1 when that is zero): values are divided by it.
+        /// Subtracted from the values before they are scaled: the context's mean for a real-valued likelihood, so
+        /// that an item whose level is large beside its movements (a lake's height in feet) is read by its
+        /// movements; 0 for counts, whose likelihood needs them positive.
+        let location: Double
+        /// Values are divided by it after the location is subtracted: the mean absolute deviation from the location
+        /// (the mean absolute value, for counts), 1 when that is zero.
         let scale: Double
         /// log(mean absolute change / scale + 0.001) / 4: about −1.7 for a still series, 0 for one that changes by
         /// its own size each step.
         let volatilityFeature: Double
 
-        init(_ values: ArraySlice<Double>) {
-            let mean = values.isEmpty ? 0 : values.reduce(0) { $0 + abs($1) } / Double(values.count)
-            scale = mean > 0 ? mean : 1
+        init(_ values: ArraySlice<Double>, centred: Bool) {
+            let count = Double(max(1, values.count))
+            let centre = centred ? values.reduce(0, +) / count : 0
+            let spread = values.reduce(0) { $0 + abs($1 - centre) } / count
+            location = centre
+            scale = spread > 0 ? spread : 1
             let changes = zip(values.dropFirst(), values).map { abs($0 - $1) }
             let change = changes.isEmpty ? 0 : changes.reduce(0, +) / Double(changes.count)
             volatilityFeature = log(change / scale + 0.001) / 4

@@ -8,6 +8,9 @@ public enum DeepARLikelihood: String, Sendable, Codable, CaseIterable {
     /// For counts: mean μ = scale·softplus(r₀), shape α = softplus(r₁)/√scale (Salinas et al.).
     case negativeBinomial = "negative-binomial"
 
+    /// Whether values may be any real number (Gaussian, Student-t), rather than counts.
+    var isRealValued: Bool { self != .negativeBinomial }
+
     /// How many read-out values the distribution takes.
     var parameterCount: Int { self == .studentT ? 3 : 2 }
 
