@@ -182,16 +182,47 @@ struct ARIMAEstimator {
         return e
     }
 
+    /// Σ e_t² over the residuals after the conditioning values: what `residuals` would give, summed in the same
+    /// order, without a new array per call (`scratch` holds the residuals; the optimiser calls this thousands of
+    /// times per candidate order).
+    func sumOfSquaredResiduals(_ ar: [Double], _ ma: [Double], _ mean: Double, scratch: inout [Double]) -> Double {
+        let arTerms = ar.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }
+        let maTerms = ma.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }
+        if scratch.count != w.count { scratch = [Double](repeating: 0, count: w.count) }
+        var sum = 0.0
+        w.withUnsafeBufferPointer { x in
+            scratch.withUnsafeMutableBufferPointer { e in
+                for t in 0..<min(start, e.count) { e[t] = 0 }
+                let maximumLag = maTerms.last?.lag ?? 0
+                for t in start..<min(x.count, max(start, maximumLag)) {
+                    var value = x[t] - mean
+                    for term in arTerms { value -= term.coefficient * (x[t - term.lag] - mean) }
+                    for term in maTerms where t - term.lag >= 0 { value -= term.coefficient * e[t - term.lag] }
+                    e[t] = value
+                    sum += value * value
+                }
+                for t in max(start, maximumLag)..<x.count {
+                    var value = x[t] - mean
+                    for term in arTerms { value -= term.coefficient * (x[t &- term.lag] - mean) }
+                    for term in maTerms { value -= term.coefficient * e[t &- term.lag] }
+                    e[t] = value
+                    sum += value * value
+                }
+            }
+        }
+        return sum
+    }
+
     /// A series the model fits exactly (a pure season and trend) keeps a tiny variance rather than none.
     var varianceFloor: Double { 1e-12 * max(1, w.reduce(0) { $0 + $1 * $1 } / Double(max(1, w.count))) }
 
     func fitByConditionalSumOfSquares() -> ARIMAFit? {
         let effective = w.count - start
         guard effective > parameterCount + 2 else { return nil }
+        var scratch: [Double] = []
         let objective = { (u: [Double]) -> Double in
             let (ar, ma, mean) = unpack(u)
-            let e = residuals(ar, ma, mean)
-            let sum = e[start...].reduce(0) { $0 + $1 * $1 }
+            let sum = sumOfSquaredResiduals(ar, ma, mean, scratch: &scratch)
             return sum.isFinite ? sum : .infinity
         }
         var best = [Double](repeating: 0, count: parameterCount)
