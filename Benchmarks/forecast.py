@@ -80,7 +80,7 @@ cat(sprintf('{"ets_seconds":%f,"arima_seconds":%f,"series":[%s]}', timing[["ets"
 SIBYL_METHODS = {
     "auto": ("Sibyl auto (AutoPredictor)", ["--algorithm", "auto"]),
     "sibyl_arima": ("Sibyl AutoARIMA (CSS)", ["--algorithm", "arima"]),
-    "sibyl_arima_ml": ("Sibyl AutoARIMA (ML)", ["--algorithm", "arima", "--arima-estimation", "ml"]),
+    "sibyl_arima_auto": ("Sibyl AutoARIMA (as R)", ["--algorithm", "arima", "--arima-estimation", "auto"]),
     "sibyl_ets": ("Sibyl AutoETS", ["--algorithm", "ets"]),
     "prophet": ("Sibyl Prophet-like", ["--algorithm", "prophet"]),
     "deepar": ("Sibyl DeepAR", ["--algorithm", "deepar"]),
@@ -179,8 +179,7 @@ def main():
         forty += [s for s in series if s["name"].startswith("M1::")][:40 - len(forty)]
         seconds40 = {method: sum(entry[method + "_seconds"] for entry in forty) for method in R_METHODS}
         for method, (_, arguments) in SIBYL_METHODS.items():
-            if method != "sibyl_arima_ml":
-                seconds40[method] = run_sibyl(options.sibyl, forty, arguments, work)[1]
+            seconds40[method] = run_sibyl(options.sibyl, forty, arguments, work)[1]
 
     labels = {method: label for method, (label, _) in SIBYL_METHODS.items()} | R_METHODS
     sets = {"R": [s for s in series if not s["name"].startswith("M1::")],
