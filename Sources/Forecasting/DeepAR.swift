@@ -75,6 +75,13 @@ public struct DeepARNetwork: Sendable, Codable {
     /// negative log-likelihood per value over the last of them.
     public let iterationsRun: Int
     public let finalLoss: Double
+    /// Whether the network reads its items centred on their context's mean (`ItemContext`): true for the
+    /// real-valued likelihoods since 2026-12-01; nil in a network trained and stored before, which read them
+    /// divided by their mean absolute value alone and still does.
+    let centresItems: Bool?
+
+    /// Whether items are centred before they are scaled, for this network.
+    var centred: Bool { centresItems ?? false }
 
     /// Trains a network on every series of at least three values (their related rows and static features, when
     /// given, must have as many fields in every series). Nil when no series is long enough.
@@ -91,7 +98,8 @@ public struct DeepARNetwork: Sendable, Codable {
         }
         let shape = DeepARNetwork(
             layer: LSTMLayer(inputs: 0, hidden: 0, outputs: 0, seed: 0), period: period, relatedScales: relatedScales,
-            staticCount: staticCount, configuration: configuration, iterationsRun: 0, finalLoss: .nan)
+            staticCount: staticCount, configuration: configuration, iterationsRun: 0, finalLoss: .nan,
+            centresItems: configuration.likelihood.isRealValued)
         let inputs = (period > 1 ? 5 : 2) + fields + staticCount
         var layer = LSTMLayer(
             inputs: inputs, hidden: configuration.hiddenUnits, outputs: configuration.likelihood.parameterCount,
@@ -126,7 +134,7 @@ public struct DeepARNetwork: Sendable, Codable {
                     let end = min(values.count, window.start + windowLength)
                     let item = ItemContext(
                         values[window.start..<min(end - 1, window.start + configuration.contextLength)],
-                        centred: configuration.likelihood.isRealValued)
+                        centred: shape.centred)
                     var state = current.initialState()
                     tape.reset()
                     readOutGradients.removeAll(keepingCapacity: true)
@@ -162,7 +170,7 @@ public struct DeepARNetwork: Sendable, Codable {
         }
         return DeepARNetwork(
             layer: layer, period: period, relatedScales: relatedScales, staticCount: staticCount,
-            configuration: configuration, iterationsRun: iterations, finalLoss: lastLoss)
+            configuration: configuration, iterationsRun: iterations, finalLoss: lastLoss, centresItems: shape.centresItems)
     }
 
     /// `paths` simulated futures of `horizon` steps after the series' values, seeded (its related rows should run
@@ -172,7 +180,7 @@ public struct DeepARNetwork: Sendable, Codable {
         guard history.count >= 2 else {
             return [[Double]](repeating: [Double](repeating: history.last ?? 0, count: horizon), count: paths)
         }
-        let item = ItemContext(history.suffix(configuration.contextLength), centred: configuration.likelihood.isRealValued)
+        let item = ItemContext(history.suffix(configuration.contextLength), centred: centred)
         let transposed = layer.transposedGateWeights()
         var readOut = [Double](repeating: 0, count: layer.outputs)
         var scratch = [Double](repeating: 0, count: 4 * layer.hidden)

@@ -94,6 +94,26 @@ import Testing
     }
 }
 
+extension DeepARLevelTests {
+    @Test func aNetworkStoredBeforeItemsWereCentredStillReadsThemUncentred() throws {
+        var configuration = DeepARNetwork.Configuration(horizon: 3, period: 1)
+        configuration.iterations = 5
+        let series = (0..<4).map { item in DeepARSeries(values: (0..<20).map { 50 + Double(($0 * 7 + item) % 5) }) }
+        let network = try #require(DeepARNetwork.train(series, period: 1, configuration: configuration))
+        #expect(network.centred)
+        var stored = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(network)) as? [String: Any])
+        #expect(stored.removeValue(forKey: "centresItems") as? Bool == true)
+        let old = try JSONDecoder().decode(DeepARNetwork.self, from: JSONSerialization.data(withJSONObject: stored))
+        #expect(!old.centred)
+        let paths = old.samplePaths(series[0], horizon: 3, paths: 10, seed: 1)
+        #expect(paths.count == 10 && paths.allSatisfy { $0.count == 3 && $0.allSatisfy(\.isFinite) })
+        var counts = configuration
+        counts.likelihood = .negativeBinomial
+        #expect(try #require(DeepARNetwork.train(series, period: 1, configuration: counts)).centred == false)
+    }
+}
+
 @Suite struct DeepARStaticFeatureTests {
     @Test func staticFeaturesTellGrowingItemsFromShrinkingOnes() throws {
         // Items marked 1 grow 4% a step, items marked 0 shrink 4%; a two-value flat history shows neither.
