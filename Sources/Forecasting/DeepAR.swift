@@ -36,8 +36,9 @@ public struct DeepARSeries: Sendable, Codable {
 public struct DeepARNetwork: Sendable, Codable {
     /// Training settings, named after DeepAR+'s hyperparameters where it has them.
     public struct Configuration: Sendable, Codable {
-        /// Steps the network reads before it forecasts (DeepAR+'s `context_length`; default: the horizon, at least
-        /// two seasons).
+        /// Steps the network reads before it forecasts (DeepAR+'s `context_length`; default: twice the horizon, at
+        /// least two seasons. DeepAR+ suggests about the horizon, but it also reads many lagged values, where this
+        /// network reads two: with the horizon alone it sees too little history, measured in Docs/benchmarks.md).
         public var contextLength: Int
         /// Steps forecast (the horizon): training windows are contextLength + predictionLength long.
         public var predictionLength: Int
@@ -53,7 +54,7 @@ public struct DeepARNetwork: Sendable, Codable {
 
         public init(horizon: Int, period: Int) {
             predictionLength = horizon
-            contextLength = max(horizon, 2 * period, 4)
+            contextLength = max(2 * horizon, 2 * period, 4)
         }
     }
 
