@@ -16,8 +16,8 @@ public struct ARIMAOrder: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 /// A fitted seasonal ARIMA model: stationary and invertible polynomials guaranteed by estimating partial
-/// autocorrelations (the transformation R's `arima` uses); coefficients by conditional sum of squares, or for the
-/// chosen model optionally by the exact likelihood (Kalman filter).
+/// autocorrelations (the transformation R's `arima` uses); coefficients by conditional sum of squares, or refined
+/// by the exact likelihood (Kalman filter).
 public struct ARIMAFit: Sendable, Codable {
     public let order: ARIMAOrder
     /// Expanded AR and MA polynomials of the differenced series: x_t = Σ ar_k x_{t−k} + e_t + Σ ma_k e_{t−k}.
@@ -109,8 +109,8 @@ struct Differencing {
     }
 }
 
-/// Estimation of one order: conditional sum of squares (CSS) for the search, then the exact likelihood by the
-/// Kalman filter (ML) for the chosen model, as R's default "CSS-ML" does.
+/// Estimation of one order: conditional sum of squares (CSS), optionally refined by the exact likelihood by the
+/// Kalman filter (ML) from there, as R's default "CSS-ML" does.
 struct ARIMAEstimator {
     let order: ARIMAOrder
     let values: [Double]
@@ -154,37 +154,16 @@ struct ARIMAEstimator {
         )
     }
 
+    /// The in-sample residuals (zero for the conditioning values).
     func residuals(_ ar: [Double], _ ma: [Double], _ mean: Double) -> [Double] {
-        // Only the non-zero coefficients take part (a seasonal model's expanded polynomials are mostly zeros), and the
-        // centred series is computed once: the optimiser calls this hundreds of times per candidate order.
-        let arTerms = ar.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }
-        let maTerms = ma.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }
-        let centred = w.map { $0 - mean }
-        var e = [Double](repeating: 0, count: w.count)
-        centred.withUnsafeBufferPointer { x in
-            e.withUnsafeMutableBufferPointer { e in
-                // Until the longest MA lag, some lags reach before the series (their residuals count as zero).
-                let maximumLag = maTerms.last?.lag ?? 0
-                for t in start..<min(x.count, max(start, maximumLag)) {
-                    var value = x[t]
-                    for term in arTerms { value -= term.coefficient * x[t - term.lag] }
-                    for term in maTerms where t - term.lag >= 0 { value -= term.coefficient * e[t - term.lag] }
-                    e[t] = value
-                }
-                for t in max(start, maximumLag)..<x.count {
-                    var value = x[t]
-                    for term in arTerms { value -= term.coefficient * x[t &- term.lag] }
-                    for term in maTerms { value -= term.coefficient * e[t &- term.lag] }
-                    e[t] = value
-                }
-            }
-        }
+        var e: [Double] = []
+        _ = sumOfSquaredResiduals(ar, ma, mean, scratch: &e)
         return e
     }
 
-    /// Σ e_t² over the residuals after the conditioning values: what `residuals` would give, summed in the same
-    /// order, without a new array per call (`scratch` holds the residuals; the optimiser calls this thousands of
-    /// times per candidate order).
+    /// Σ e_t² over the residuals after the conditioning values, the residuals left in `scratch` (reused across the
+    /// optimiser's thousands of calls per candidate order). Only the non-zero coefficients take part: a seasonal
+    /// model's expanded polynomials are mostly zeros.
     func sumOfSquaredResiduals(_ ar: [Double], _ ma: [Double], _ mean: Double, scratch: inout [Double]) -> Double {
         let arTerms = ar.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }
         let maTerms = ma.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, coefficient: $0.element) }

@@ -38,13 +38,14 @@ public enum AutoARIMA {
             differenced = (1..<differenced.count).map { differenced[$0] - differenced[$0 - 1] }
             d += 1
         }
-        let limits = OrderLimits(count: values.count, period: m)
+        // A mean (d + D = 0) or drift (d + D = 1) term; none with more differencing.
+        let allowConstant = d + seasonalD <= 1
         var search = StepwiseSearch(
-            allowConstant: d + seasonalD <= 1,
+            allowConstant: allowConstant,
             makeOrder: { p, q, bigP, bigQ, constant in
                 ARIMAOrder(
                     p: p, d: d, q: q, seasonalP: m > 1 ? bigP : 0, seasonalD: seasonalD, seasonalQ: m > 1 ? bigQ : 0,
-                    period: m, constant: constant && d + seasonalD <= 1)
+                    period: m, constant: constant && allowConstant)
             },
             estimate: { order in
                 var fitted = ARIMAEstimator.fit(values, order: order)
@@ -55,7 +56,7 @@ public enum AutoARIMA {
                 // non-stationarity or non-invertibility to trust, and is not chosen.
                 return fitted.flatMap { $0.nearUnitRoot ? nil : $0 }
             })
-        return search.run(limits: limits, shortSeries: values.count < 10)
+        return search.run(limits: OrderLimits(count: values.count, period: m), shortSeries: values.count < 10)
     }
 
     /// The largest orders auto.arima considers for a series: 5 non-seasonal and 2 seasonal terms of each kind, at
@@ -83,7 +84,7 @@ public enum AutoARIMA {
         let makeOrder: (Int, Int, Int, Int, Bool) -> ARIMAOrder
         let estimate: (ARIMAOrder) -> ARIMAFit?
         private var fitted: [ARIMAOrder: ARIMAFit?] = [:]
-        private(set) var best: ARIMAFit?
+        private var best: ARIMAFit?
 
         init(
             allowConstant: Bool, makeOrder: @escaping (Int, Int, Int, Int, Bool) -> ARIMAOrder,
@@ -106,7 +107,8 @@ public enum AutoARIMA {
 
         private func isNew(_ order: ARIMAOrder) -> Bool { fitted[order] == nil }
 
-        mutating func run(limits: OrderLimits, shortSeries: Bool) -> ARIMAFit? {
+        /// The best model the walk finds, fitting at most `modelLimit` models after the starting ones.
+        mutating func run(limits: OrderLimits, shortSeries: Bool, modelLimit: Int = AutoARIMA.modelLimit) -> ARIMAFit? {
             var p = min(shortSeries ? 1 : 2, limits.p), q = min(shortSeries ? 1 : 2, limits.q)
             var bigP = shortSeries ? 0 : min(1, limits.seasonalP), bigQ = shortSeries ? 0 : min(1, limits.seasonalQ)
             var constant = allowConstant

@@ -7,7 +7,7 @@ import Testing
     /// nil for a model that does not fit. Returns the chosen fit and every order tried, in order.
     func walk(
         limits: AutoARIMA.OrderLimits, allowConstant: Bool = true, shortSeries: Bool = false,
-        aicc: @escaping (Int, Int, Int, Int, Bool) -> Double?
+        modelLimit: Int = AutoARIMA.modelLimit, aicc: @escaping (Int, Int, Int, Int, Bool) -> Double?
     ) -> (chosen: ARIMAFit?, tried: [ARIMAOrder]) {
         var tried: [ARIMAOrder] = []
         var search = AutoARIMA.StepwiseSearch(
@@ -23,7 +23,7 @@ import Testing
                         coordinates: [], method: "test")
                 }
             })
-        let chosen = search.run(limits: limits, shortSeries: shortSeries)
+        let chosen = search.run(limits: limits, shortSeries: shortSeries, modelLimit: modelLimit)
         return (chosen, tried)
     }
 
@@ -62,11 +62,17 @@ import Testing
     }
 
     @Test func theWalkStopsAtTheModelLimitAndNeverFitsAnOrderTwice() {
-        // A score that improves with every added term: the walk climbs until the limits or the model count stop it.
-        let result = walk(limits: monthly) { p, q, bigP, bigQ, _ in 100 - Double(p + q + bigP + bigQ) }
-        #expect(result.tried.count <= AutoARIMA.modelLimit)
-        #expect(Set(result.tried).count == result.tried.count)
-        #expect(result.tried.allSatisfy { $0.p <= 5 && $0.q <= 5 && $0.seasonalP <= 2 && $0.seasonalQ <= 2 })
+        // A score that improves with every added term: unlimited, the walk climbs to the largest orders.
+        let climb: (Int, Int, Int, Int, Bool) -> Double? = { p, q, bigP, bigQ, _ in 100 - Double(p + q + bigP + bigQ) }
+        let free = walk(limits: monthly, aicc: climb)
+        #expect(free.tried.count > 12)
+        #expect(Set(free.tried).count == free.tried.count)
+        let chosen = free.chosen?.order
+        #expect([chosen?.p, chosen?.q, chosen?.seasonalP, chosen?.seasonalQ] == [5, 5, 2, 2])
+        // With a limit of 12 models the walk stops there, short of them.
+        let capped = walk(limits: monthly, modelLimit: 12, aicc: climb)
+        #expect(capped.tried.count == 12)
+        #expect(capped.chosen.map { $0.order.p + $0.order.q + $0.order.seasonalP + $0.order.seasonalQ } ?? 0 < 14)
     }
 
     @Test func modelsThatDoNotFitAreNeverChosen() throws {
