@@ -172,6 +172,50 @@ def test_requests_are_checked(clients):
     assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
 
 
+def test_members_sibyl_does_not_implement_are_refused_by_name_and_create_nothing(clients):
+    forecast, _, _ = clients
+    group = "arn:aws:forecast:us-east-1:000000000000:dataset-group/none"
+    name = unique("encrypted")
+    refused = [
+        ("EncryptionConfig", lambda: forecast.create_dataset(
+            DatasetName=name, Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES", DataFrequency="M", Schema=SCHEMA,
+            EncryptionConfig={"RoleArn": ROLE, "KMSKeyArn": "arn:aws:kms:us-east-1:000000000000:key/k"})),
+        ("TimeAlignmentBoundary", lambda: forecast.create_auto_predictor(
+            PredictorName=unique("aligned"), ForecastHorizon=3, ForecastFrequency="M",
+            DataConfig={"DatasetGroupArn": group}, TimeAlignmentBoundary={"DayOfMonth": 15})),
+        ("ExplainPredictor", lambda: forecast.create_auto_predictor(
+            PredictorName=unique("explained"), ForecastHorizon=3, ForecastFrequency="M",
+            DataConfig={"DatasetGroupArn": group}, ExplainPredictor=True)),
+        ("PerformHPO", lambda: forecast.create_predictor(
+            PredictorName=unique("tuned"), ForecastHorizon=3, PerformHPO=True,
+            AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", InputDataConfig={"DatasetGroupArn": group},
+            FeaturizationConfig={"ForecastFrequency": "M"})),
+        ("TimeSeriesSelector", lambda: forecast.create_forecast(
+            ForecastName=unique("some"), PredictorArn="arn:aws:forecast:us-east-1:000000000000:predictor/none",
+            TimeSeriesSelector={"TimeSeriesIdentifiers": {"Format": "CSV", "DataSource": {
+                "S3Config": {"Path": "s3://forecast-data/ids.csv", "RoleArn": ROLE}}}})),
+        ("TimeZone", lambda: forecast.create_dataset_import_job(
+            DatasetImportJobName=unique("zoned"), DatasetArn="arn:aws:forecast:us-east-1:000000000000:dataset/none",
+            DataSource={"S3Config": {"Path": "s3://forecast-data/x.csv", "RoleArn": ROLE}}, TimeZone="Europe/Paris")),
+        ("KMSKeyArn", lambda: forecast.create_dataset_import_job(
+            DatasetImportJobName=unique("keyed"), DatasetArn="arn:aws:forecast:us-east-1:000000000000:dataset/none",
+            DataSource={"S3Config": {"Path": "s3://forecast-data/x.csv", "RoleArn": ROLE,
+                                     "KMSKeyArn": "arn:aws:kms:us-east-1:000000000000:key/k"}})),
+    ]
+    for member, call in refused:
+        with pytest.raises(botocore.exceptions.ClientError) as error:
+            call()
+        assert error.value.response["Error"]["Code"] == "InvalidInputException", member
+        assert error.value.response["Error"]["Message"].startswith(member), error.value.response["Error"]["Message"]
+        assert "not supported here" in error.value.response["Error"]["Message"]
+    assert name not in [d["DatasetName"] for d in forecast.list_datasets()["Datasets"]]
+    # A flag left at its default passes the check and reaches the handler (which finds no such dataset group).
+    with pytest.raises(botocore.exceptions.ClientError) as default:
+        forecast.create_auto_predictor(PredictorName=unique("plain"), ForecastHorizon=3, ForecastFrequency="M",
+                                       DataConfig={"DatasetGroupArn": group}, ExplainPredictor=False)
+    assert default.value.response["Error"]["Code"] == "ResourceNotFoundException"
+
+
 def test_listing_filters_pages_and_deleting_trees(clients):
     forecast, query, s3 = clients
     dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["solo"], months=40))

@@ -10,7 +10,10 @@ struct CreateForecastExportJobRequest: Codable, Sendable, ValidatableInput {
     var Format: String?
     var Tags: [Tag]?
 
-    func validate() throws { try ForecastLimits.checkName(ForecastExportJobName, member: "forecastExportJobName") }
+    func validate() throws {
+        try ForecastLimits.checkName(ForecastExportJobName, member: "forecastExportJobName")
+        try Destination.S3Config.refuseEncryptionKey()
+    }
 }
 
 struct ExportJobArnResponse: Codable, Sendable { var ForecastExportJobArn: String }

@@ -78,6 +78,13 @@ struct S3Config: Codable, Sendable {
     var Path: String
     var RoleArn: String
     var KMSKeyArn: String?
+
+    /// There is no KMS here: the S3 stand-in's objects are neither encrypted nor decrypted with a key.
+    func refuseEncryptionKey() throws {
+        if KMSKeyArn != nil {
+            throw ForecastLimits.invalid("KMSKeyArn is not supported here: there is no KMS, and the S3 stand-in stores objects as they are.")
+        }
+    }
 }
 
 struct DataSource: Codable, Sendable { var S3Config: S3Config }
@@ -89,9 +96,17 @@ struct CreateDatasetImportJobRequest: Codable, Sendable, ValidatableInput {
     var TimestampFormat: String?
     var Format: String?
     var ImportMode: String?
+    /// Read only to refuse `true` (time zones from a geolocation attribute are not implemented); `false` is the default.
+    var UseGeolocationForTimeZone: Bool?
     var Tags: [Tag]?
 
-    func validate() throws { try ForecastLimits.checkName(DatasetImportJobName, member: "datasetImportJobName") }
+    func validate() throws {
+        try ForecastLimits.checkName(DatasetImportJobName, member: "datasetImportJobName")
+        try DataSource.S3Config.refuseEncryptionKey()
+        if UseGeolocationForTimeZone == true {
+            throw ForecastLimits.invalid("UseGeolocationForTimeZone is not supported here: timestamps are read as written.")
+        }
+    }
 }
 
 struct ImportJobArnResponse: Codable, Sendable { var DatasetImportJobArn: String }
@@ -137,11 +152,16 @@ struct CreateAutoPredictorRequest: Codable, Sendable, ValidatableInput {
     var ForecastFrequency: String?
     var ForecastDimensions: [String]?
     var DataConfig: DataConfig?
+    /// Read only to refuse `true` (no explainability here); `false` is the default.
+    var ExplainPredictor: Bool?
     var Tags: [Tag]?
 
     func validate() throws {
         try ForecastLimits.checkName(PredictorName, member: "predictorName")
         try ForecastTypes.map(ForecastLimits.checkForecastTypes)
+        if ExplainPredictor == true {
+            throw ForecastLimits.invalid("ExplainPredictor is not supported here: Sibyl computes no explainability (impact scores).")
+        }
     }
 }
 

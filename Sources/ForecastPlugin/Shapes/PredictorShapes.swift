@@ -53,6 +53,10 @@ struct CreatePredictorRequest: Codable, Sendable, ValidatableInput {
         if let windows = EvaluationParameters?.NumberOfBacktestWindows, !(1...5).contains(windows) {
             throw ForecastLimits.invalid("NumberOfBacktestWindows must be 1 to 5.")
         }
+        if PerformHPO == true {
+            throw ForecastLimits.invalid(
+                "PerformHPO is not supported here: DeepAR+ trains with the TrainingParameters given, or their defaults.")
+        }
     }
 }
 

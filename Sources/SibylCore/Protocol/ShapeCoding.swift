@@ -2,7 +2,8 @@ import Foundation
 
 /// JSON coding of AWS shapes: timestamps as epoch seconds, blobs as base64, errors named by member path.
 public enum ShapeCoding {
-    /// Decodes an input shape, mapping every decoding failure to a `ValidationException` naming the member.
+    /// Decodes an input shape, mapping every decoding failure to a `ValidationException` naming the member; an
+    /// ``ExhaustiveInput`` also refuses members it does not read.
     public static func decode<Input: Decodable>(_ type: Input.Type, from data: Data) throws -> Input {
         let body = data.isEmpty ? Data("{}".utf8) : data
         let decoder = JSONDecoder()
@@ -12,6 +13,9 @@ public enum ShapeCoding {
             input = try decoder.decode(Input.self, from: body)
         } catch let error as DecodingError {
             throw validationError(for: error)
+        }
+        if let exhaustive = input as? any ExhaustiveInput {
+            try exhaustive.checkEveryMemberRead(from: body)
         }
         if let validatable = input as? any ValidatableInput {
             try validatable.validate()
