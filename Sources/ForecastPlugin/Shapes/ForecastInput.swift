@@ -5,11 +5,7 @@ import SibylCore
 protocol ForecastInput: ExhaustiveInput {}
 
 extension ForecastInput {
-    static func unreadMember(_ path: String) -> ServiceError {
-        ForecastLimits.invalid(
-            "\(path) is not supported here: Sibyl does not implement this member, and refuses it rather than compute a "
-                + "result without it. Leave it out.")
-    }
+    static var unreadMemberCode: String { "InvalidInputException" }
 }
 
 extension CreateDatasetGroupRequest: ForecastInput {}
