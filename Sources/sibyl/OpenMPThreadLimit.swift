@@ -6,8 +6,13 @@ import Foundation
 /// limit once, when the library loads, before any Swift code runs: so the process starts itself again, once, with
 /// `OMP_THREAD_LIMIT=1`, unless the caller has chosen a limit.
 enum OpenMPThreadLimit {
+    /// Subcommands whose engines never reach OpenMP: they skip the restart, which costs about 50 ms a process
+    /// (`sibyl forecast` is run once per file, often many times in a row).
+    static let subcommandsWithoutOpenMP: Set<String> = ["forecast"]
+
     static func applyByRestarting() {
         guard ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"] == nil else { return }
+        if CommandLine.arguments.count > 1, subcommandsWithoutOpenMP.contains(CommandLine.arguments[1]) { return }
         setenv("OMP_THREAD_LIMIT", "1", 1)
         // Same process id, same arguments; only if the restart fails does this process go on as it is.
         execv("/proc/self/exe", CommandLine.unsafeArgv)
