@@ -100,8 +100,15 @@ extension LexModelsPlugin {
         return .object(record)
     }
 
+    /// ListImports. Every import here is of a whole bot (`importedResourceType` `Bot`): a `localeId` asks for bot
+    /// locale and custom vocabulary imports, of which there are none, and a filter on the resource type keeps or
+    /// drops them all.
     func listImports(_ input: ListImportsRequest, store: LexStore) throws -> JSONValue {
+        let typeKept = input.filters?.first.map { filter in
+            filter.values.contains { filter.operator == "EQ" ? $0 == "Bot" : "Bot".contains($0) }
+        } ?? true
         let started = try store.list(.importJob, where: [:]).filter { $0["importStatus"] != nil }
+            .filter { _ in typeKept && input.localeId == nil }
             .filter { input.botId == nil || $0.string("importedResourceId") == input.botId }
             .map { record -> LexDocument in
                 var summary = record.keeping([
@@ -112,7 +119,7 @@ extension LexModelsPlugin {
                 return summary
             }
         let page = try LexListing.page(
-            started, nameMember: "importedResourceName", filters: nil, sortBy: nil, maxResults: input.maxResults,
+            started, nameMember: "importedResourceName", filters: nil, sortBy: input.sortBy, maxResults: input.maxResults,
             nextToken: input.nextToken)
         return LexListing.output(["importSummaries": .array(page.items)], nextToken: page.nextToken)
     }
@@ -142,8 +149,26 @@ struct StartImportRequest: Codable, Sendable {
     var filePassword: String?
 }
 
-struct ListImportsRequest: Codable, Sendable {
+struct ListImportsRequest: Decodable, Sendable, ValidatableInput {
     var botId: String?
+    var botVersion: String?
+    var localeId: String?
+    var filters: [ListBotsRequest.Filter]?
+    var sortBy: ListBotsRequest.Sort?
     var maxResults: Int?
     var nextToken: String?
+
+    func validate() throws {
+        try LexValidation.maxResults(maxResults)
+        if let botVersion { try LexValidation.draft(botVersion) }
+        if let sortBy { try LexValidation.sort(sortBy, attributes: ["LastUpdatedDateTime"]) }
+        if let filters {
+            guard filters.count == 1, let filter = filters.first, filter.name == "ImportResourceType",
+                ["CO", "EQ"].contains(filter.operator), filter.values.count == 1
+            else {
+                throw ServiceError.validation(
+                    "filters takes one filter: name ImportResourceType, operator CO or EQ, one value.")
+            }
+        }
+    }
 }

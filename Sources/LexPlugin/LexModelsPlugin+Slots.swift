@@ -64,7 +64,7 @@ extension LexModelsPlugin {
         _ = try describeSlotType(input, store: store)
         let scope = ["botId": input.botId, "botVersion": input.botVersion, "localeId": input.localeId]
         let users = try store.list(.slot, where: scope.merging(["slotTypeId": input.slotTypeId]) { $1 })
-        guard users.isEmpty else {
+        guard users.isEmpty || input.skipResourceInUseCheck == true else {
             throw LexErrors.preconditionFailed(
                 "Slot type \(input.slotTypeId) is used by slot \(users[0].string("slotName") ?? "?"); delete or change that slot first.")
         }

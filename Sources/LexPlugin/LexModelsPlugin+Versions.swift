@@ -53,6 +53,7 @@ extension LexModelsPlugin {
                 "botName": bot["botName"] ?? .null, "botVersion": .string("DRAFT"), "botStatus": .string("Available"),
                 "creationDateTime": bot["creationDateTime"] ?? .null,
             ], at: 0)
+        if input.sortBy?.order == "Descending" { versions.reverse() }
         let page = try OffsetPage(versions, token: input.nextToken, limit: input.maxResults ?? 10, errorCode: "ValidationException")
         return LexListing.output(
             ["botId": .string(input.botId), "botVersionSummaries": .array(page.items.map(JSONValue.object))],

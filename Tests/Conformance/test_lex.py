@@ -349,3 +349,33 @@ def test_a_locale_has_one_fallback_intent(models, flower_bot):
     assert error_code(excinfo) == "PreconditionFailedException"
     fallback = models.describe_intent(intentId="FALLBCKINT", **where)
     assert fallback["parentIntentSignature"] == "AMAZON.FallbackIntent"
+
+
+def test_bot_versions_sort_and_a_slot_type_in_use_is_deleted_only_when_asked(models, flower_bot):
+    ascending = models.list_bot_versions(botId=flower_bot, sortBy={"attribute": "BotVersion", "order": "Ascending"})
+    descending = models.list_bot_versions(botId=flower_bot, sortBy={"attribute": "BotVersion", "order": "Descending"})
+    versions = [v["botVersion"] for v in ascending["botVersionSummaries"]]
+    assert versions[0] == "DRAFT"
+    assert [v["botVersion"] for v in descending["botVersionSummaries"]] == versions[::-1]
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        models.list_bot_versions(botId=flower_bot, sortBy={"attribute": "BotName", "order": "Ascending"})
+    assert error_code(excinfo) == "ValidationException"
+
+    bot_id = models.create_bot(botName=f"Types{uuid.uuid4().hex[:8]}", roleArn=ROLE,
+                               dataPrivacy={"childDirected": False}, idleSessionTTLInSeconds=60)["botId"]
+    where = {"botId": bot_id, "botVersion": "DRAFT", "localeId": "en_US"}
+    models.create_bot_locale(nluIntentConfidenceThreshold=0.4, **where)
+    type_id = models.create_slot_type(slotTypeName="Colour", valueSelectionSetting={"resolutionStrategy": "OriginalValue"},
+                                      slotTypeValues=[{"sampleValue": {"value": "red"}}], **where)["slotTypeId"]
+    intent_id = models.create_intent(intentName="Paint", sampleUtterances=[{"utterance": "paint it {Colour}"}],
+                                     **where)["intentId"]
+    models.create_slot(slotName="Colour", slotTypeId=type_id, intentId=intent_id, valueElicitationSetting={
+        "slotConstraint": "Required", "promptSpecification": {"messageGroups": [
+            {"message": {"plainTextMessage": {"value": "Which colour?"}}}], "maxRetries": 1}}, **where)
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        models.delete_slot_type(slotTypeId=type_id, **where)
+    assert error_code(excinfo) == "PreconditionFailedException"
+    models.delete_slot_type(slotTypeId=type_id, skipResourceInUseCheck=True, **where)
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        models.describe_slot_type(slotTypeId=type_id, **where)
+    assert error_code(excinfo) == "ResourceNotFoundException"

@@ -69,6 +69,18 @@ def test_a_bot_export_is_uploaded_imported_and_converses(server):
     assert reply["sessionState"]["intent"]["name"] == "BookHotel"
     summaries = models.list_imports(botId=bot_id)["importSummaries"]
     assert [s["importId"] for s in summaries] == [import_id] and summaries[0]["importedResourceType"] == "Bot"
+    # Every import here is of a bot: a resource-type filter keeps or drops it, a locale asks for locale imports.
+    bots_only = [{"name": "ImportResourceType", "values": ["Bot"], "operator": "EQ"}]
+    assert models.list_imports(botId=bot_id, filters=bots_only)["importSummaries"] == summaries
+    locales_only = [{"name": "ImportResourceType", "values": ["BotLocale"], "operator": "EQ"}]
+    assert models.list_imports(botId=bot_id, filters=locales_only)["importSummaries"] == []
+    assert models.list_imports(botId=bot_id, localeId="en_US")["importSummaries"] == []
+    newest_first = models.list_imports(sortBy={"attribute": "LastUpdatedDateTime", "order": "Descending"})
+    times = [s["lastUpdatedDateTime"] for s in newest_first["importSummaries"]]
+    assert times == sorted(times, reverse=True) and import_id in [s["importId"] for s in newest_first["importSummaries"]]
+    with pytest.raises(botocore.exceptions.ClientError) as bad_filter:
+        models.list_imports(filters=[{"name": "ImportName", "values": ["x"], "operator": "EQ"}])
+    assert bad_filter.value.response["Error"]["Code"] == "ValidationException"
 
     # The same name again: FailOnConflict fails the import with its reason; Overwrite replaces the bot.
     again = upload(models, export_zip("BookTrip"))

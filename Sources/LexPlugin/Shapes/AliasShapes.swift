@@ -73,14 +73,18 @@ struct BotAliasPathRequest: Decodable, Sendable, ValidatableInput {
     }
 }
 
-/// A list request for a bot's aliases or versions.
+/// A list request for a bot's aliases or versions (`sortBy` is ListBotVersions': by `BotVersion`).
 struct ListWithinBotRequest: Decodable, Sendable, ValidatableInput {
     var botId: String
+    var sortBy: ListBotsRequest.Sort?
     var maxResults: Int?
     var nextToken: String?
 
     func validate() throws {
         try LexValidation.id(botId, member: "botId")
         try LexValidation.maxResults(maxResults)
+        if let sortBy {
+            try LexValidation.sort(sortBy, attributes: ["BotVersion"])
+        }
     }
 }

@@ -68,10 +68,7 @@ struct ListBotsRequest: Decodable, Sendable, ValidatableInput {
             }
         }
         if let filters, filters.count > 1 { throw ServiceError.validation("At most one filter may be given.") }
-        if let sortBy, !["Ascending", "Descending"].contains(sortBy.order) {
-            throw ServiceError.constraint(
-                member: "sortBy.order", value: sortBy.order, "Member must satisfy enum value set: [Ascending, Descending]")
-        }
+        if let sortBy { try LexValidation.sort(sortBy, attributes: ["BotName"]) }
     }
 }
 

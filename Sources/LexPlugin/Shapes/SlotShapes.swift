@@ -59,12 +59,14 @@ struct SlotTypeSpec: Decodable, Sendable {
     }
 }
 
-/// The path of a slot type.
+/// The path of a slot type (and DeleteSlotType's query).
 struct SlotTypePathRequest: Decodable, Sendable, ValidatableInput {
     var botId: String
     var botVersion: String
     var localeId: String
     var slotTypeId: String
+    /// DeleteSlotType: delete even while slots use the type (their locale then fails to build until they change).
+    var skipResourceInUseCheck: Bool?
 
     func validate() throws {
         try LexValidation.id(botId, member: "botId")
