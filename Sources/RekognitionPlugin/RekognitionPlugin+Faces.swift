@@ -12,8 +12,8 @@ extension RekognitionPlugin {
 
     /// CompareFaces: the source image's largest face against every face of the target image.
     func compareFaces(_ input: CompareFacesRequest, context: OperationContext) async throws -> CompareFacesResponse {
-        let source = try picture(input.SourceImage, context: context)
-        let target = try picture(input.TargetImage, context: context)
+        let source = try picture(input.SourceImage, member: "SourceImage", context: context)
+        let target = try picture(input.TargetImage, member: "TargetImage", context: context)
         let filter = FaceQualityFilter(input.QualityFilter ?? "NONE")
         guard let sourceFace = try await findFaces(in: source, embeddings: true).first(where: { filter.reasons($0).isEmpty })
         else {

@@ -3,8 +3,9 @@ import SibylCore
 import Vision
 
 extension RekognitionPlugin {
-    /// The upright picture a request names, decoded; every way an image can be wrong answers Rekognition's error.
-    func picture(_ input: ImageInput, context: OperationContext) throws -> RGBImage {
+    /// The upright picture a request names, decoded; every way an image can be wrong answers Rekognition's error,
+    /// naming the request's `member` (`Image`, or CompareFaces' `SourceImage` and `TargetImage`).
+    func picture(_ input: ImageInput, member: String = "Image", context: OperationContext) throws -> RGBImage {
         let data: Data
         switch (input.Bytes, input.S3Object) {
         case (let bytes?, nil):
@@ -13,12 +14,12 @@ extension RekognitionPlugin {
                     code: "ImageTooLargeException",
                     message: "Image size is too large: \(bytes.count) bytes; inline images may be at most 5 MB (use S3Object for up to 15 MB).")
             }
-            guard !bytes.isEmpty else { throw Self.invalidParameter("Image.Bytes must not be empty.") }
+            guard !bytes.isEmpty else { throw Self.invalidParameter("\(member).Bytes must not be empty.") }
             data = bytes
         case (nil, let object?):
-            data = try s3Image(object, context: context)
+            data = try s3Image(object, member: member, context: context)
         default:
-            throw Self.invalidParameter("Image must have exactly one of Bytes and S3Object.")
+            throw Self.invalidParameter("\(member) must have exactly one of Bytes and S3Object.")
         }
         do {
             return try ImageDecoder.decode(data)
@@ -30,12 +31,13 @@ extension RekognitionPlugin {
         }
     }
 
-    private func s3Image(_ object: S3ObjectInput, context: OperationContext) throws -> Data {
+    private func s3Image(_ object: S3ObjectInput, member: String, context: OperationContext) throws -> Data {
         guard let bucket = object.Bucket, let name = object.Name, !bucket.isEmpty, !name.isEmpty else {
-            throw Self.invalidParameter("Image.S3Object must name a Bucket and an object Name.")
+            throw Self.invalidParameter("\(member).S3Object must name a Bucket and an object Name.")
         }
         guard object.Version == nil else {
-            throw Self.invalidParameter("Image.S3Object.Version is not supported here: the S3 stand-in keeps one version of each object.")
+            throw Self.invalidParameter(
+                "\(member).S3Object.Version is not supported here: the S3 stand-in keeps one version of each object.")
         }
         let unreadable = ServiceError(
             code: "InvalidS3ObjectException",

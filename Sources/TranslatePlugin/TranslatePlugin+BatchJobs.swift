@@ -48,7 +48,8 @@ extension TranslatePlugin {
         }
         guard input.OutputDataConfig.EncryptionKey == nil else {
             throw ServiceError(
-                code: "InvalidParameterValueException", message: "OutputDataConfig.EncryptionKey is not supported: there is no KMS here.")
+                code: "InvalidParameterValueException",
+                message: "OutputDataConfig.EncryptionKey is not supported: there is no KMS here.")
         }
         let source = try Self.s3Location(input.InputDataConfig.S3Uri, member: "InputDataConfig.S3Uri", context: context)
         let output = try Self.s3Location(input.OutputDataConfig.S3Uri, member: "OutputDataConfig.S3Uri", context: context)

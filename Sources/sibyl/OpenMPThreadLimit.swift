@@ -6,7 +6,7 @@ import Foundation
 /// limit once, when the library loads, before any Swift code runs: so the process starts itself again, once, with
 /// `OMP_THREAD_LIMIT=1`, unless the caller has chosen a limit.
 enum OpenMPThreadLimit {
-    /// Subcommands whose engines never reach OpenMP: they skip the restart, which costs about 50 ms a process
+    /// Subcommands whose engines never reach OpenMP: they skip the restart, which costs about 55 ms a process
     /// (`sibyl forecast` is run once per file, often many times in a row).
     static let subcommandsWithoutOpenMP: Set<String> = ["forecast"]
 

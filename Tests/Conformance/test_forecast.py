@@ -197,7 +197,7 @@ def test_members_sibyl_does_not_implement_are_refused_by_name_and_create_nothing
         ("TimeZone", lambda: forecast.create_dataset_import_job(
             DatasetImportJobName=unique("zoned"), DatasetArn="arn:aws:forecast:us-east-1:000000000000:dataset/none",
             DataSource={"S3Config": {"Path": "s3://forecast-data/x.csv", "RoleArn": ROLE}}, TimeZone="Europe/Paris")),
-        ("KMSKeyArn", lambda: forecast.create_dataset_import_job(
+        ("DataSource.S3Config.KMSKeyArn", lambda: forecast.create_dataset_import_job(
             DatasetImportJobName=unique("keyed"), DatasetArn="arn:aws:forecast:us-east-1:000000000000:dataset/none",
             DataSource={"S3Config": {"Path": "s3://forecast-data/x.csv", "RoleArn": ROLE,
                                      "KMSKeyArn": "arn:aws:kms:us-east-1:000000000000:key/k"}})),

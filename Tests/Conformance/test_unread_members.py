@@ -1,5 +1,6 @@
 """A request member Sibyl does not read is refused by name, never dropped: the client would otherwise get a result
-computed without it. boto3 sends only modelled members; raw requests show the same for any other key."""
+computed without it. boto3 sends only modelled members; raw requests show the same for a key that the operation's
+typed input does not declare."""
 
 import http.client
 import json
@@ -40,6 +41,10 @@ def test_modelled_members_without_an_engine_behind_them_are_refused_by_name(serv
         Image={"S3Object": {"Bucket": "images", "Name": "sign.png", "Version": "3"}}))
     assert code == "InvalidParameterException"
     assert message.startswith("Image.S3Object.Version is not supported here")
+    assert "one version" in message
+    code, message = refused(lambda: rekognition.compare_faces(
+        SourceImage={"S3Object": {"Bucket": "images", "Name": "n", "Version": "2"}}, TargetImage={"Bytes": b"\xff\xd8"}))
+    assert (code, message.split(" ")[0]) == ("InvalidParameterException", "SourceImage.S3Object.Version")
 
     translate = server.client("translate")
     code, message = refused(lambda: translate.start_text_translation_job(
@@ -62,8 +67,8 @@ def test_unknown_members_are_refused_with_each_services_error(server):
     assert status == 200, body  # a null member is absent
     assert body["Sentiment"] in ("POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED")
     # rest-json (Polly): the body's unknown member, beside the path's label, which is read.
-    status, body, answer_headers = raw(server, "PUT", "/v1/lexicons/unread", {"Content": "<lexicon/>", "Alphabet": "ipa"},
-                                       {"Content-Type": "application/json"})
+    status, body, answer_headers = raw(server, "PUT", "/v1/lexicons/unread",
+                                       {"Content": "<lexicon/>", "Alphabet": "ipa"}, {"Content-Type": "application/json"})
     assert status == 400
     assert answer_headers.get("x-amzn-ErrorType", "").startswith("ValidationException")
     assert body["message"].startswith("Alphabet is not supported here")

@@ -12,7 +12,7 @@ struct CreateForecastExportJobRequest: Codable, Sendable, ValidatableInput {
 
     func validate() throws {
         try ForecastLimits.checkName(ForecastExportJobName, member: "forecastExportJobName")
-        try Destination.S3Config.refuseEncryptionKey()
+        try Destination.S3Config.refuseEncryptionKey(at: "Destination.S3Config")
     }
 }
 

@@ -79,10 +79,13 @@ struct S3Config: Codable, Sendable {
     var RoleArn: String
     var KMSKeyArn: String?
 
-    /// There is no KMS here: the S3 stand-in's objects are neither encrypted nor decrypted with a key.
-    func refuseEncryptionKey() throws {
+    /// There is no KMS here: the S3 stand-in's objects are neither encrypted nor decrypted with a key. `path` names
+    /// this S3Config in the request (`DataSource.S3Config`).
+    func refuseEncryptionKey(at path: String) throws {
         if KMSKeyArn != nil {
-            throw ForecastLimits.invalid("KMSKeyArn is not supported here: there is no KMS, and the S3 stand-in stores objects as they are.")
+            throw ForecastLimits.invalid(
+                "\(path).KMSKeyArn is not supported here: there is no KMS, and the S3 stand-in stores objects as "
+                    + "they are.")
         }
     }
 }
@@ -96,15 +99,17 @@ struct CreateDatasetImportJobRequest: Codable, Sendable, ValidatableInput {
     var TimestampFormat: String?
     var Format: String?
     var ImportMode: String?
-    /// Read only to refuse `true` (time zones from a geolocation attribute are not implemented); `false` is the default.
+    /// Read only to refuse `true` (time zones from a geolocation attribute are not implemented); `false` is the
+    /// default.
     var UseGeolocationForTimeZone: Bool?
     var Tags: [Tag]?
 
     func validate() throws {
         try ForecastLimits.checkName(DatasetImportJobName, member: "datasetImportJobName")
-        try DataSource.S3Config.refuseEncryptionKey()
+        try DataSource.S3Config.refuseEncryptionKey(at: "DataSource.S3Config")
         if UseGeolocationForTimeZone == true {
-            throw ForecastLimits.invalid("UseGeolocationForTimeZone is not supported here: timestamps are read as written.")
+            throw ForecastLimits.invalid(
+                "UseGeolocationForTimeZone is not supported here: timestamps are read as written.")
         }
     }
 }
@@ -160,7 +165,8 @@ struct CreateAutoPredictorRequest: Codable, Sendable, ValidatableInput {
         try ForecastLimits.checkName(PredictorName, member: "predictorName")
         try ForecastTypes.map(ForecastLimits.checkForecastTypes)
         if ExplainPredictor == true {
-            throw ForecastLimits.invalid("ExplainPredictor is not supported here: Sibyl computes no explainability (impact scores).")
+            throw ForecastLimits.invalid(
+                "ExplainPredictor is not supported here: Sibyl computes no explainability (impact scores).")
         }
     }
 }

@@ -55,7 +55,8 @@ struct CreatePredictorRequest: Codable, Sendable, ValidatableInput {
         }
         if PerformHPO == true {
             throw ForecastLimits.invalid(
-                "PerformHPO is not supported here: DeepAR+ trains with the TrainingParameters given, or their defaults.")
+                "PerformHPO is not supported here: DeepAR+ trains with the TrainingParameters given, or their "
+                    + "defaults.")
         }
     }
 }

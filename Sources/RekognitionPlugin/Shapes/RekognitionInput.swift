@@ -1,7 +1,7 @@
 import SibylCore
 
-/// A request of a Rekognition operation: a member it sets that Sibyl does not read is refused, naming the member, rather
-/// than dropped (the client would otherwise get a result computed without it).
+/// A request of a Rekognition operation: a member it sets that Sibyl does not read is refused, naming the member,
+/// rather than dropped (the client would otherwise get a result computed without it).
 protocol RekognitionInput: ExhaustiveInput {}
 
 extension RekognitionInput {

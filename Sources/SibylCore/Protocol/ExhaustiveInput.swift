@@ -27,27 +27,73 @@ extension ExhaustiveInput {
     /// Throws ``unreadMember(_:)`` for the first member set in `body` (the request's JSON) that this decoded value does
     /// not carry.
     func checkEveryMemberRead(from body: Data) throws {
-        guard let sent = try? JSONSerialization.jsonObject(with: body),
-            let kept = try? JSONSerialization.jsonObject(with: ShapeCoding.encode(self))
+        // A body the decoder accepted is JSON, and a decoded input encodes: should either fail all the same, the
+        // request has already passed its decoding, and the check gives way rather than refuse what it cannot read.
+        let decoder = JSONDecoder()
+        guard let sent = try? decoder.decode(MemberTree.self, from: body),
+            let kept = try? decoder.decode(MemberTree.self, from: Self.memberEncoder.encode(self))
         else { return }
-        if let path = Self.firstUnread(sent, kept: kept, path: "") {
+        if let path = sent.firstMember(missingFrom: kept, path: "") {
             throw Self.unreadMember(path)
         }
     }
 
-    /// The path of the first member set in `sent` and missing from `kept`, walking objects key by key (in sorted
-    /// order, so the answer is stable) and lists element by element.
-    static func firstUnread(_ sent: Any, kept: Any, path: String) -> String? {
-        switch (sent, kept) {
-        case (let sent as [String: Any], let kept as [String: Any]):
-            for key in sent.keys.sorted() where !(sent[key] is NSNull) {
-                let memberPath = path.isEmpty ? key : "\(path).\(key)"
-                guard let value = kept[key] else { return memberPath }
-                if let found = firstUnread(sent[key]!, kept: value, path: memberPath) { return found }
+    /// Encodes which members a value carries: blobs as empty strings, since only their presence counts here (an image
+    /// or an audio clip of several megabytes would otherwise be encoded to base64 and read again).
+    private static var memberEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dataEncodingStrategy = .custom { _, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode("")
+        }
+        return encoder
+    }
+}
+
+/// The members a JSON document sets, without their values: objects by key (null members left out, as absent), lists
+/// by element, anything else a leaf. Decoding it never builds the document's strings, so a request carrying a
+/// base64 image costs a scan, not a copy.
+enum MemberTree: Decodable {
+    case leaf
+    case object([String: MemberTree])
+    case list([MemberTree])
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        if let container = try? decoder.container(keyedBy: Key.self) {
+            var members: [String: MemberTree] = [:]
+            for key in container.allKeys where (try? container.decodeNil(forKey: key)) != true {
+                members[key.stringValue] = try container.decode(MemberTree.self, forKey: key)
             }
-        case (let sent as [Any], let kept as [Any]):
-            for (index, (element, keptElement)) in zip(sent, kept).enumerated() {
-                if let found = firstUnread(element, kept: keptElement, path: "\(path)[\(index)]") { return found }
+            self = .object(members)
+        } else if var container = try? decoder.unkeyedContainer() {
+            var elements: [MemberTree] = []
+            while !container.isAtEnd { elements.append(try container.decode(MemberTree.self)) }
+            self = .list(elements)
+        } else {
+            self = .leaf
+        }
+    }
+
+    /// The path of the first member set here and missing from `kept`, walking objects key by key (in sorted order,
+    /// so the answer is stable) and lists element by element.
+    func firstMember(missingFrom kept: MemberTree, path: String) -> String? {
+        switch (self, kept) {
+        case (.object(let members), .object(let keptMembers)):
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                let memberPath = path.isEmpty ? key : "\(path).\(key)"
+                guard let keptMember = keptMembers[key] else { return memberPath }
+                if let found = member.firstMember(missingFrom: keptMember, path: memberPath) { return found }
+            }
+        case (.list(let elements), .list(let keptElements)):
+            for (index, (element, keptElement)) in zip(elements, keptElements).enumerated() {
+                if let found = element.firstMember(missingFrom: keptElement, path: "\(path)[\(index)]") { return found }
             }
         default:
             break
