@@ -119,8 +119,8 @@ extension LexModelsPlugin {
                 return summary
             }
         let page = try LexListing.page(
-            started, nameMember: "importedResourceName", filters: nil, sortBy: input.sortBy, maxResults: input.maxResults,
-            nextToken: input.nextToken)
+            started, nameMember: "importedResourceName", filters: nil, sortBy: input.sortBy,
+            maxResults: input.maxResults, nextToken: input.nextToken)
         return LexListing.output(["importSummaries": .array(page.items)], nextToken: page.nextToken)
     }
 

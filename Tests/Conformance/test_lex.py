@@ -365,7 +365,8 @@ def test_bot_versions_sort_and_a_slot_type_in_use_is_deleted_only_when_asked(mod
                                dataPrivacy={"childDirected": False}, idleSessionTTLInSeconds=60)["botId"]
     where = {"botId": bot_id, "botVersion": "DRAFT", "localeId": "en_US"}
     models.create_bot_locale(nluIntentConfidenceThreshold=0.4, **where)
-    type_id = models.create_slot_type(slotTypeName="Colour", valueSelectionSetting={"resolutionStrategy": "OriginalValue"},
+    type_id = models.create_slot_type(slotTypeName="Colour",
+                                      valueSelectionSetting={"resolutionStrategy": "OriginalValue"},
                                       slotTypeValues=[{"sampleValue": {"value": "red"}}], **where)["slotTypeId"]
     intent_id = models.create_intent(intentName="Paint", sampleUtterances=[{"utterance": "paint it {Colour}"}],
                                      **where)["intentId"]

@@ -77,7 +77,8 @@ def test_a_bot_export_is_uploaded_imported_and_converses(server):
     assert models.list_imports(botId=bot_id, localeId="en_US")["importSummaries"] == []
     newest_first = models.list_imports(sortBy={"attribute": "LastUpdatedDateTime", "order": "Descending"})
     times = [s["lastUpdatedDateTime"] for s in newest_first["importSummaries"]]
-    assert times == sorted(times, reverse=True) and import_id in [s["importId"] for s in newest_first["importSummaries"]]
+    assert times == sorted(times, reverse=True)
+    assert import_id in [s["importId"] for s in newest_first["importSummaries"]]
     with pytest.raises(botocore.exceptions.ClientError) as bad_filter:
         models.list_imports(filters=[{"name": "ImportName", "values": ["x"], "operator": "EQ"}])
     assert bad_filter.value.response["Error"]["Code"] == "ValidationException"

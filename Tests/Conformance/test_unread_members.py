@@ -43,7 +43,8 @@ def test_modelled_members_without_an_engine_behind_them_are_refused_by_name(serv
     assert message.startswith("Image.S3Object.Version is not supported here")
     assert "one version" in message
     code, message = refused(lambda: rekognition.compare_faces(
-        SourceImage={"S3Object": {"Bucket": "images", "Name": "n", "Version": "2"}}, TargetImage={"Bytes": b"\xff\xd8"}))
+        SourceImage={"S3Object": {"Bucket": "images", "Name": "n", "Version": "2"}},
+        TargetImage={"Bytes": b"\xff\xd8"}))
     assert (code, message.split(" ")[0]) == ("InvalidParameterException", "SourceImage.S3Object.Version")
 
     translate = server.client("translate")
@@ -67,8 +68,9 @@ def test_unknown_members_are_refused_with_each_services_error(server):
     assert status == 200, body  # a null member is absent
     assert body["Sentiment"] in ("POSITIVE", "NEUTRAL", "NEGATIVE", "MIXED")
     # rest-json (Polly): the body's unknown member, beside the path's label, which is read.
-    status, body, answer_headers = raw(server, "PUT", "/v1/lexicons/unread",
-                                       {"Content": "<lexicon/>", "Alphabet": "ipa"}, {"Content-Type": "application/json"})
+    lexicon = {"Content": "<lexicon/>", "Alphabet": "ipa"}
+    json_type = {"Content-Type": "application/json"}
+    status, body, answer_headers = raw(server, "PUT", "/v1/lexicons/unread", lexicon, json_type)
     assert status == 400
     assert answer_headers.get("x-amzn-ErrorType", "").startswith("ValidationException")
     assert body["message"].startswith("Alphabet is not supported here")

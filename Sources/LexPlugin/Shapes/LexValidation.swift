@@ -58,7 +58,6 @@ enum LexValidation {
         }
     }
 
-    /// `maxResults` between 1 and 1,000.
     /// A List operation's `sortBy`: one of the operation's `attributes`, `Ascending` or `Descending`.
     static func sort(_ sort: ListBotsRequest.Sort, attributes: [String]) throws {
         guard attributes.contains(sort.attribute) else {
@@ -68,10 +67,12 @@ enum LexValidation {
         }
         guard ["Ascending", "Descending"].contains(sort.order) else {
             throw ServiceError.constraint(
-                member: "sortBy.order", value: sort.order, "Member must satisfy enum value set: [Ascending, Descending]")
+                member: "sortBy.order", value: sort.order,
+                "Member must satisfy enum value set: [Ascending, Descending]")
         }
     }
 
+    /// `maxResults` between 1 and 1,000.
     static func maxResults(_ value: Int?) throws {
         guard let value, !(1...1000).contains(value) else { return }
         throw ServiceError.constraint(member: "maxResults", value: String(value), "Member must have value between 1 and 1000")
