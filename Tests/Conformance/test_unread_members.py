@@ -74,3 +74,10 @@ def test_unknown_members_are_refused_with_each_services_error(server):
     assert status == 400
     assert answer_headers.get("x-amzn-ErrorType", "").startswith("ValidationException")
     assert body["message"].startswith("Alphabet is not supported here")
+    # Tags, which newer Polly models give PutLexicon, are accepted (and not kept: there is no ListTagsForResource).
+    tagged = {"Content": '<?xml version="1.0" encoding="UTF-8"?><lexicon version="1.0" '
+                         'xmlns="http://www.w3.org/2005/01/pronunciation-lexicon" alphabet="ipa" xml:lang="en-US">'
+                         '<lexeme><grapheme>W3C</grapheme><alias>World Wide Web Consortium</alias></lexeme></lexicon>',
+              "Tags": [{"Key": "team", "Value": "voice"}]}
+    status, body, _ = raw(server, "PUT", "/v1/lexicons/tagged", tagged, json_type)
+    assert status == 200, body

@@ -4,6 +4,8 @@ import SibylCore
 struct PutLexiconInput: Codable, Sendable, ValidatableInput {
     var Name: String
     var Content: String
+    /// Accepted and not kept (newer Polly models have them; there is no ListTagsForResource here).
+    var Tags: JSONValue?
 
     func validate() throws {
         guard (1...20).contains(Name.count), Name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
