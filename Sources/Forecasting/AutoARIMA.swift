@@ -26,7 +26,9 @@ public enum AutoARIMA {
     static let modelLimit = 94
 
     /// The chosen model, or nil for a series too short (under 8 values) or one no candidate fits.
-    public static func fit(_ values: [Double], period: Int, estimation: Estimation = .conditionalSumOfSquares) -> ARIMAFit? {
+    public static func fit(
+        _ values: [Double], period: Int, estimation: Estimation = .conditionalSumOfSquares
+    ) -> ARIMAFit? {
         guard values.count >= 8 else { return nil }
         let estimation = estimation.resolved(count: values.count, period: period)
         let m = period > 1 && values.count >= 3 * period ? period : 1

@@ -171,7 +171,8 @@ public struct DeepARNetwork: Sendable, Codable {
         }
         return DeepARNetwork(
             layer: layer, period: period, relatedScales: relatedScales, staticCount: staticCount,
-            configuration: configuration, iterationsRun: iterations, finalLoss: lastLoss, centresItems: shape.centresItems)
+            configuration: configuration, iterationsRun: iterations, finalLoss: lastLoss,
+            centresItems: shape.centresItems)
     }
 
     /// `paths` simulated futures of `horizon` steps after the series' values, seeded (its related rows should run

@@ -29,8 +29,9 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
     /// `deepAR` (its season position, related rows and static features; its values are `values`). The Prophet-like
     /// model reads `holidays` (from the first value through the horizon) as regressors; ARIMA, ETS and NPTS take none.
     public static func fit(
-        _ values: [Double], period: Int, algorithm: Algorithm, arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares,
-        network: DeepARNetwork? = nil, deepAR: DeepARSeries? = nil, holidays: HolidayFeatures? = nil
+        _ values: [Double], period: Int, algorithm: Algorithm,
+        arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares, network: DeepARNetwork? = nil,
+        deepAR: DeepARSeries? = nil, holidays: HolidayFeatures? = nil
     ) -> SeriesModel? {
         switch algorithm {
         case .arima: return AutoARIMA.fit(values, period: period, estimation: arimaEstimation).map(SeriesModel.arima)

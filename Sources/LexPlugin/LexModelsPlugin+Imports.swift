@@ -104,11 +104,10 @@ extension LexModelsPlugin {
     /// locale and custom vocabulary imports, of which there are none, and a filter on the resource type keeps or
     /// drops them all.
     func listImports(_ input: ListImportsRequest, store: LexStore) throws -> JSONValue {
-        let typeKept = input.filters?.first.map { filter in
+        let botsAsked = input.localeId == nil && (input.filters?.first.map { filter in
             filter.values.contains { filter.operator == "EQ" ? $0 == "Bot" : "Bot".contains($0) }
-        } ?? true
-        let started = try store.list(.importJob, where: [:]).filter { $0["importStatus"] != nil }
-            .filter { _ in typeKept && input.localeId == nil }
+        } ?? true)
+        let started = try (botsAsked ? store.list(.importJob, where: [:]) : []).filter { $0["importStatus"] != nil }
             .filter { input.botId == nil || $0.string("importedResourceId") == input.botId }
             .map { record -> LexDocument in
                 var summary = record.keeping([

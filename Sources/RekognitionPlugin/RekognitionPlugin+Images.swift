@@ -35,10 +35,6 @@ extension RekognitionPlugin {
         guard let bucket = object.Bucket, let name = object.Name, !bucket.isEmpty, !name.isEmpty else {
             throw Self.invalidParameter("\(member).S3Object must name a Bucket and an object Name.")
         }
-        guard object.Version == nil else {
-            throw Self.invalidParameter(
-                "\(member).S3Object.Version is not supported here: the S3 stand-in keeps one version of each object.")
-        }
         let unreadable = ServiceError(
             code: "InvalidS3ObjectException",
             message: "Unable to get object metadata from S3. Check object key, region and/or access permissions (s3://\(bucket)/\(name)).")

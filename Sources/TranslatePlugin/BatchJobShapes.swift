@@ -6,9 +6,9 @@ struct InputDataConfig: Codable, Sendable {
     var ContentType: String
 }
 
+/// Where a batch job writes. No `EncryptionKey`: there is no KMS here, so the unread-member check refuses one.
 struct OutputDataConfig: Codable, Sendable {
     var S3Uri: String
-    var EncryptionKey: JSONValue?
 }
 
 struct StartTextTranslationJobRequest: Codable, Sendable, ValidatableInput {

@@ -12,7 +12,7 @@ struct ImportTerminologyRequest: Codable, Sendable, ValidatableInput {
     var MergeStrategy: String
     var Description: String?
     var TerminologyData: TerminologyData
-    var EncryptionKey: JSONValue?
+    // No EncryptionKey: there is no KMS here, so the unread-member check refuses one.
     var Tags: JSONValue?
 
     func validate() throws {

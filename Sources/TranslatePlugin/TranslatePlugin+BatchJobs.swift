@@ -46,11 +46,6 @@ extension TranslatePlugin {
                 code: "InvalidRequestException",
                 message: "ContentType \(input.InputDataConfig.ContentType) is not supported here; use text/plain, text/html or \(Self.docxType).")
         }
-        guard input.OutputDataConfig.EncryptionKey == nil else {
-            throw ServiceError(
-                code: "InvalidParameterValueException",
-                message: "OutputDataConfig.EncryptionKey is not supported: there is no KMS here.")
-        }
         let source = try Self.s3Location(input.InputDataConfig.S3Uri, member: "InputDataConfig.S3Uri", context: context)
         let output = try Self.s3Location(input.OutputDataConfig.S3Uri, member: "OutputDataConfig.S3Uri", context: context)
         guard input.SourceLanguageCode != "auto" else {

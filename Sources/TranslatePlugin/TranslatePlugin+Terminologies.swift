@@ -33,10 +33,6 @@ extension TranslatePlugin {
     static let terminologyBytes = 10 * 1024 * 1024
 
     func importTerminology(_ input: ImportTerminologyRequest, context: OperationContext) throws -> ImportTerminologyResponse {
-        if input.EncryptionKey != nil {
-            throw ServiceError(
-                code: "InvalidParameterValueException", message: "EncryptionKey is not supported: there is no KMS here.")
-        }
         let data = input.TerminologyData
         guard data.File.count <= Self.terminologyBytes else {
             throw ServiceError(code: "LimitExceededException", message: "The terminology file exceeds 10 MiB.")

@@ -41,7 +41,6 @@ def test_modelled_members_without_an_engine_behind_them_are_refused_by_name(serv
         Image={"S3Object": {"Bucket": "images", "Name": "sign.png", "Version": "3"}}))
     assert code == "InvalidParameterException"
     assert message.startswith("Image.S3Object.Version is not supported here")
-    assert "one version" in message
     code, message = refused(lambda: rekognition.compare_faces(
         SourceImage={"S3Object": {"Bucket": "images", "Name": "n", "Version": "2"}},
         TargetImage={"Bytes": b"\xff\xd8"}))
@@ -52,8 +51,8 @@ def test_modelled_members_without_an_engine_behind_them_are_refused_by_name(serv
         JobName="encrypted", DataAccessRoleArn=ROLE, SourceLanguageCode="en", TargetLanguageCodes=["es"],
         InputDataConfig={"S3Uri": "s3://translate-in/docs/", "ContentType": "text/plain"},
         OutputDataConfig={"S3Uri": "s3://translate-out/", "EncryptionKey": {"Type": "KMS", "Id": "key"}}))
-    assert code == "InvalidParameterValueException"
-    assert message.startswith("OutputDataConfig.EncryptionKey is not supported")
+    assert code == "InvalidRequestException"
+    assert message.startswith("OutputDataConfig.EncryptionKey is not supported here")
 
 
 def test_unknown_members_are_refused_with_each_services_error(server):

@@ -10,10 +10,7 @@ struct CreateForecastExportJobRequest: Codable, Sendable, ValidatableInput {
     var Format: String?
     var Tags: [Tag]?
 
-    func validate() throws {
-        try ForecastLimits.checkName(ForecastExportJobName, member: "forecastExportJobName")
-        try Destination.S3Config.refuseEncryptionKey(at: "Destination.S3Config")
-    }
+    func validate() throws { try ForecastLimits.checkName(ForecastExportJobName, member: "forecastExportJobName") }
 }
 
 struct ExportJobArnResponse: Codable, Sendable { var ForecastExportJobArn: String }

@@ -77,17 +77,7 @@ struct DescribeDatasetResponse: Codable, Sendable {
 struct S3Config: Codable, Sendable {
     var Path: String
     var RoleArn: String
-    var KMSKeyArn: String?
-
-    /// There is no KMS here: the S3 stand-in's objects are neither encrypted nor decrypted with a key. `path` names
-    /// this S3Config in the request (`DataSource.S3Config`).
-    func refuseEncryptionKey(at path: String) throws {
-        if KMSKeyArn != nil {
-            throw ForecastLimits.invalid(
-                "\(path).KMSKeyArn is not supported here: there is no KMS, and the S3 stand-in stores objects as "
-                    + "they are.")
-        }
-    }
+    // No KMSKeyArn: there is no KMS here, so the unread-member check refuses one.
 }
 
 struct DataSource: Codable, Sendable { var S3Config: S3Config }
@@ -106,7 +96,6 @@ struct CreateDatasetImportJobRequest: Codable, Sendable, ValidatableInput {
 
     func validate() throws {
         try ForecastLimits.checkName(DatasetImportJobName, member: "datasetImportJobName")
-        try DataSource.S3Config.refuseEncryptionKey(at: "DataSource.S3Config")
         if UseGeolocationForTimeZone == true {
             throw ForecastLimits.invalid(
                 "UseGeolocationForTimeZone is not supported here: timestamps are read as written.")

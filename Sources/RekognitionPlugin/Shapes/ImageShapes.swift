@@ -7,10 +7,11 @@ struct ImageInput: Codable, Sendable {
     var S3Object: S3ObjectInput?
 }
 
+/// An image in the S3 stand-in. No `Version`: the stand-in keeps one version of each object, so the unread-member
+/// check refuses one.
 struct S3ObjectInput: Codable, Sendable {
     var Bucket: String?
     var Name: String?
-    var Version: String?
 }
 
 /// A box as ratios of the image's width and height from its top-left corner.

@@ -31,22 +31,11 @@ extension ExhaustiveInput {
         // request has already passed its decoding, and the check gives way rather than refuse what it cannot read.
         let decoder = JSONDecoder()
         guard let sent = try? decoder.decode(MemberTree.self, from: body),
-            let kept = try? decoder.decode(MemberTree.self, from: Self.memberEncoder.encode(self))
+            let kept = try? decoder.decode(MemberTree.self, from: MemberTree.encoder.encode(self))
         else { return }
         if let path = sent.firstMember(missingFrom: kept, path: "") {
             throw Self.unreadMember(path)
         }
-    }
-
-    /// Encodes which members a value carries: blobs as empty strings, since only their presence counts here (an image
-    /// or an audio clip of several megabytes would otherwise be encoded to base64 and read again).
-    private static var memberEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dataEncodingStrategy = .custom { _, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode("")
-        }
-        return encoder
     }
 }
 
@@ -57,6 +46,17 @@ enum MemberTree: Decodable {
     case leaf
     case object([String: MemberTree])
     case list([MemberTree])
+
+    /// Encodes which members a value carries, made once: blobs as empty strings, since only their presence counts
+    /// here (an image or an audio clip of several megabytes would otherwise be encoded to base64 and read again).
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dataEncodingStrategy = .custom { _, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode("")
+        }
+        return encoder
+    }()
 
     private struct Key: CodingKey {
         var stringValue: String
