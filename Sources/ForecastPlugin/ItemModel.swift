@@ -36,6 +36,17 @@ struct ItemModel: Codable, Sendable {
         return ItemModel(model: model, lastValue: values.last ?? 0, lastTime: lastTime)
     }
 
+    /// This model, trained without the predictor's network (`train` with `network` nil, so while the network
+    /// trains), joined by DeepAR's member for `series` (the item's, as `train` read it): the model `train` gives with
+    /// the network for DeepAR and the ensemble.
+    func joiningDeepAR(_ series: DeepARSeries, period: Int, network: DeepARNetwork?) -> ItemModel {
+        let recent = series.droppingFirst(max(0, series.values.count - Self.trainingLimit))
+        var joined = self
+        joined.model = SeriesModel.joining(
+            model, deepAR: SeriesModel.fit(recent.values, period: period, algorithm: .deepAR, network: network, deepAR: recent))
+        return joined
+    }
+
     /// The forecast of each type (`mean`, or a quantile such as "0.1") for `horizon` steps, from 1,000 seeded
     /// sample paths (of each member, for an ensemble).
     func predict(horizon: Int, types: [String], seed: UInt64, network: DeepARNetwork?) -> [String: [Double]] {

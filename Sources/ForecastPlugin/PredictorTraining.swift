@@ -1,6 +1,5 @@
 import Foundation
 import Forecasting
-import Synchronization
 
 /// How a predictor trains its models on items' regular series: one model per item of the predictor's algorithm
 /// (`AUTO`: the AutoPredictor's choice per item), and one DeepAR+ network across the items when the algorithm uses
@@ -34,26 +33,27 @@ struct PredictorTraining {
                 values: items[name]!.values, seasonOffset: frequency.steps(from: origin, to: items[name]!.first),
                 related: related.isEmpty ? nil : related[name] ?? [], statics: statics.isEmpty ? nil : statics[name])
         }
-        let network = deepAR.flatMap { configuration in
-            DeepARNetwork.train(
-                series.map { $0.droppingFirst(max(0, $0.values.count - ItemModel.trainingLimit)) }, period: period,
-                configuration: configuration)
-        }
-        // Items are fitted in parallel.
-        let fitted = Mutex([ItemModel?](repeating: nil, count: names.count))
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+        // The network trains while the items are fitted without it, longest first; DeepAR's member joins after.
+        let (trained, fitted) = ParallelFitting.map(
+            order: ParallelFitting.longestFirst(series.map(\.values.count)),
+            alongside: deepAR.map { configuration in
+                let recent = series.map { $0.droppingFirst(max(0, $0.values.count - ItemModel.trainingLimit)) }
+                return { DeepARNetwork.train(recent, period: period, configuration: configuration) }
+            }
+        ) { index -> (model: ItemModel, usesNetwork: Bool) in
             let item = items[names[index]]!
             let chosen = ItemModel.algorithm(named: algorithm, for: item.values, period: period, horizon: horizon)
             let lastTime = lastTimes[names[index]] ?? frequency.advance(item.first, by: item.values.count - 1)
             let model = ItemModel.train(
-                series[index], period: period, algorithm: chosen, network: network, holidays: holidays[names[index]],
+                series[index], period: period, algorithm: chosen, network: nil, holidays: holidays[names[index]],
                 lastTime: lastTime)
-            fitted.withLock { $0[index] = model }
+            return (model, [.deepAR, .ensemble].contains(chosen))
         }
-        let models = Dictionary(uniqueKeysWithValues: zip(names, fitted.withLock { $0 }).compactMap { name, model in
-            model.map { (name, $0) }
-        })
-        return (models, network)
+        let network = trained ?? nil
+        let models = zip(series, fitted).map { series, fit in
+            fit.usesNetwork ? fit.model.joiningDeepAR(series, period: period, network: network) : fit.model
+        }
+        return (Dictionary(uniqueKeysWithValues: zip(names, models)), network)
     }
 
 }

@@ -52,9 +52,27 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
                     values, period: period, algorithm: $0, arimaEstimation: arimaEstimation, network: network,
                     deepAR: deepAR, holidays: holidays)
             }
-            if members.count == 1 { return members[0] }
-            return members.isEmpty ? nil : .ensemble(members)
+            return combining(members)
         }
+    }
+
+    /// An ensemble fitted without a network (its members but DeepAR's: `fit` with `network` nil), joined by
+    /// DeepAR's member (`fit` with `algorithm` `.deepAR`) once the network has trained: the model `fit` answers for
+    /// `.ensemble` with the network, so the other members can be fitted while the network trains.
+    public static func joining(_ withoutNetwork: SeriesModel?, deepAR: SeriesModel?) -> SeriesModel? {
+        guard let deepAR else { return withoutNetwork }
+        switch withoutNetwork {
+        case nil: return deepAR
+        case .ensemble(let members): return combining(members + [deepAR])
+        case let member?: return combining([member, deepAR])
+        }
+    }
+
+    /// The ensemble of `members` (DeepAR last, as `ensembleMembers` orders them): one member alone is itself, none
+    /// is nil.
+    private static func combining(_ members: [SeriesModel]) -> SeriesModel? {
+        if members.count == 1 { return members[0] }
+        return members.isEmpty ? nil : .ensemble(members)
     }
 
     public var description: String {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Forecasting
 import Foundation
-import Synchronization
 
 extension Sibyl {
     /// `sibyl forecast FILE --horizon H`: forecasts the series in a CSV file (one, or one per item) and prints the
@@ -82,24 +81,29 @@ extension Sibyl {
             if multiple, plot != nil { throw ValidationError("--plot draws one series; this file holds an item_id column") }
             let columns = ["step", "mean"] + levels.map { "p\(Self.percent($0))" }
             print(((multiple ? ["item_id"] : []) + columns).joined(separator: ","))
-            // DeepAR's network, for deepar (required) and the ensemble (which does without it when it cannot train).
-            let network: DeepARNetwork? =
-                algorithm == "deepar"
-                ? try trainNetwork(series.map(\.values))
-                : ["auto", "ensemble"].contains(algorithm) ? try? trainNetwork(series.map(\.values)) : nil
-            // The items are fitted in parallel, then printed in file order.
-            let forecasts = Mutex([Result<Rows, ValidationError>?](repeating: nil, count: series.count))
-            DispatchQueue.concurrentPerform(iterations: series.count) { index in
-                let result: Result<Rows, ValidationError>
-                do throws(ValidationError) {
-                    result = .success(try forecastRows(series[index].values, levels: levels, network: network))
-                } catch {
-                    result = .failure(multiple ? ValidationError("item \(series[index].item ?? ""): \(error.message)") : error)
-                }
-                forecasts.withLock { $0[index] = result }
+            // DeepAR's network, for deepar (required) and the ensemble (which does without it when it cannot train),
+            // trains while the items' other models are fitted, longest first; then the items are forecast.
+            let values = series.map(\.values)
+            let training: (@Sendable () -> Result<DeepARNetwork, any Error>)? =
+                ["auto", "ensemble", "deepar"].contains(algorithm) ? { @Sendable in Result { try trainNetwork(values) } } : nil
+            let (trained, fits) = ParallelFitting.map(
+                order: ParallelFitting.longestFirst(values.map(\.count)), alongside: training
+            ) { index in fitWithoutNetwork(values[index]) }
+            let network: DeepARNetwork?
+            switch trained {
+            case .success(let trainedNetwork): network = trainedNetwork
+            case .failure(let error) where algorithm == "deepar": throw error
+            case .failure, nil: network = nil
             }
-            for (entry, forecast) in zip(series, forecasts.withLock { $0 }) {
-                guard let forecast else { continue }
+            // Printed in file order.
+            let forecasts = ParallelFitting.map(order: Array(series.indices)) { index -> Result<Rows, ValidationError> in
+                do throws(ValidationError) {
+                    return .success(try forecastRows(series[index].values, fit: fits[index], levels: levels, network: network))
+                } catch {
+                    return .failure(multiple ? ValidationError("item \(series[index].item ?? ""): \(error.message)") : error)
+                }
+            }
+            for (entry, forecast) in zip(series, forecasts) {
                 let (model, rows) = try forecast.get()
                 FileHandle.standardError.write(Data(((entry.item.map { "item \($0) " } ?? "") + "model: \(model)\n").utf8))
                 for (step, row) in rows.enumerated() {
@@ -133,12 +137,15 @@ extension Sibyl {
         /// The model's description and, per step, the mean and the requested quantiles.
         typealias Rows = (model: String, rows: [(mean: Double, bands: [Double])])
 
-        private func forecastRows(_ values: [Double], levels: [Double], network: DeepARNetwork?) throws(ValidationError) -> Rows {
-            if algorithm == "naive2" {
-                return ("Naive2", ForecastAccuracy.naive2(values, horizon: horizon, period: period).map { value in
-                    (value, levels.map { _ in value })
-                })
-            }
+        /// An item's algorithm and its model fitted without DeepAR's network (nil for naive2, deepar, and a series
+        /// too short for the algorithm): what can be done while the network trains.
+        struct ItemFit: Sendable {
+            var chosen: SeriesModel.Algorithm?
+            var model: SeriesModel?
+        }
+
+        private func fitWithoutNetwork(_ values: [Double]) -> ItemFit {
+            if algorithm == "naive2" { return ItemFit() }
             let named: [String: SeriesModel.Algorithm] = [
                 "ensemble": .ensemble, "arima": .arima, "ets": .ets, "prophet": .prophet, "npts": .npts, "deepar": .deepAR,
             ]
@@ -151,15 +158,28 @@ extension Sibyl {
                     FileHandle.standardError.write(Data(line.utf8))
                 }
             }
-            let fitted: SeriesModel?
             if growth == "logistic", let cap {
-                fitted = ProphetLikeFit.fit(values, period: period, growth: .logistic(capacity: cap, floor: floor ?? 0))
-                    .map(SeriesModel.prophet)
-            } else {
-                fitted = SeriesModel.fit(
-                    values, period: period, algorithm: chosen, arimaEstimation: AutoARIMA.Estimation(rawValue: arimaEstimation)!,
-                    network: network)
+                let fit = ProphetLikeFit.fit(values, period: period, growth: .logistic(capacity: cap, floor: floor ?? 0))
+                return ItemFit(chosen: chosen, model: fit.map(SeriesModel.prophet))
             }
+            if chosen == .deepAR { return ItemFit(chosen: chosen) }
+            let model = SeriesModel.fit(
+                values, period: period, algorithm: chosen, arimaEstimation: AutoARIMA.Estimation(rawValue: arimaEstimation)!)
+            return ItemFit(chosen: chosen, model: model)
+        }
+
+        /// The item's forecast from its fit, joined by DeepAR's member when its algorithm uses the network.
+        private func forecastRows(_ values: [Double], fit: ItemFit, levels: [Double], network: DeepARNetwork?) throws(ValidationError)
+            -> Rows
+        {
+            guard let chosen = fit.chosen else {
+                return ("Naive2", ForecastAccuracy.naive2(values, horizon: horizon, period: period).map { value in
+                    (value, levels.map { _ in value })
+                })
+            }
+            let deepAR = [.deepAR, .ensemble].contains(chosen)
+                ? SeriesModel.fit(values, period: period, algorithm: .deepAR, network: network) : nil
+            let fitted = chosen == .deepAR ? deepAR : chosen == .ensemble ? SeriesModel.joining(fit.model, deepAR: deepAR) : fit.model
             guard let model = fitted else {
                 throw ValidationError("\(values.count) observations are too few for \(chosen.rawValue) (ARIMA and the Prophet-like model need 8, ETS 7, DeepAR 2)")
             }

@@ -141,6 +141,29 @@ import Testing
         #expect(combined.paths.count == 300)
         #expect(ensemble.description.hasPrefix("median of ARIMA("))
     }
+
+    /// The command line fits the other members while DeepAR's network trains, then joins DeepAR's member: the model
+    /// must be the one fitted with the network, path for path.
+    @Test func anEnsembleJoinedByDeepARAfterTrainingIsTheEnsembleFittedWithTheNetwork() throws {
+        let series = (0..<60).map { 50 + Double($0) + 10 * sin(2 * Double.pi * Double($0) / 12) }
+        var configuration = DeepARNetwork.Configuration(horizon: 6, period: 12)
+        configuration.iterations = 20
+        let network = try #require(DeepARNetwork.train([DeepARSeries(values: series)], period: 12, configuration: configuration))
+        // Seven values: ETS and DeepAR only; five: DeepAR alone.
+        for values in [series, Array(series.prefix(7)), Array(series.prefix(5))] {
+            let direct = SeriesModel.fit(values, period: 12, algorithm: .ensemble, network: network)
+            let joined = SeriesModel.joining(
+                SeriesModel.fit(values, period: 12, algorithm: .ensemble),
+                deepAR: SeriesModel.fit(values, period: 12, algorithm: .deepAR, network: network))
+            let expected = try #require(direct).simulate(horizon: 6, paths: 20, seed: 3, network: network)
+            let actual = try #require(joined).simulate(horizon: 6, paths: 20, seed: 3, network: network)
+            #expect(actual.point == expected.point)
+            #expect(actual.paths == expected.paths)
+            #expect(joined?.description == direct?.description)
+        }
+        let withoutNetwork = SeriesModel.fit(series, period: 12, algorithm: .ensemble)
+        #expect(SeriesModel.joining(withoutNetwork, deepAR: nil)?.description == withoutNetwork?.description)
+    }
 }
 
 @Suite struct PolynomialRootsTests {
