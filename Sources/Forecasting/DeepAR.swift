@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// One series as DeepAR reads it: its values, its first value's position on the dataset's time grid (so the season
 /// position is shared across series), its related fields' values per step (through the forecast horizon), and its
@@ -111,6 +110,12 @@ public struct DeepARNetwork: Sendable, Codable {
         let started = Date()
         var iterations = 0
         var lastLoss = Double.nan
+        // A fixed number of shares keeps the sums' order, so the network, the same on every machine; each share
+        // keeps its buffers from step to step.
+        let shares = min(configuration.batchSize, 4)
+        let workspaces = (0..<shares).map { _ in
+            ShareWorkspace(parameters: layer.parameters.count, outputs: configuration.likelihood.parameterCount)
+        }
         while iterations < configuration.iterations, Date().timeIntervalSince(started) < configuration.timeLimit {
             // The batch's windows are drawn first (so the draws do not depend on threading), then their gradients
             // are computed in parallel in shares, and summed.
@@ -119,17 +124,14 @@ public struct DeepARNetwork: Sendable, Codable {
                 let count = series[chosen].values.count
                 return (chosen, count > windowLength ? Int(generator.next() % UInt64(count - windowLength + 1)) : 0)
             }
-            // A fixed number of shares keeps the sums' order, so the network, the same on every machine.
-            let shares = min(windows.count, 4)
-            let results = Mutex([(gradient: [Double], loss: Double, count: Int)?](repeating: nil, count: shares))
             let current = layer
             let transposed = current.transposedGateWeights()
             DispatchQueue.concurrentPerform(iterations: shares) { share in
-                var gradient = [Double](repeating: 0, count: current.parameters.count)
+                // The buffers move out of the workspace for the step (locals, unshared) and back after.
+                var buffers = workspaces[share].take()
+                buffers.gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
                 var total = 0.0
                 var counted = 0
-                var tape = LSTMTape()
-                var readOutGradients: [Double] = []
                 for window in stride(from: share, to: windows.count, by: shares).map({ windows[$0] }) {
                     let values = series[window.series].values
                     let end = min(values.count, window.start + windowLength)
@@ -137,29 +139,30 @@ public struct DeepARNetwork: Sendable, Codable {
                         values[window.start..<min(end - 1, window.start + configuration.contextLength)],
                         centred: shape.centred)
                     var state = current.initialState()
-                    tape.reset()
-                    readOutGradients.removeAll(keepingCapacity: true)
+                    buffers.tape.reset()
+                    buffers.readOutGradients.removeAll(keepingCapacity: true)
                     for index in (window.start + 1)..<end {
-                        let x = shape.features(values, at: index, item: item, series: series[window.series])
-                        let readOut = current.step(x, &state, tape: &tape, transposed: transposed)
+                        shape.features(values, at: index, item: item, series: series[window.series], into: &buffers.x)
+                        current.step(
+                            buffers.x, &state, tape: &buffers.tape, transposed: transposed, readOut: &buffers.readOut)
                         let (loss, dr) = configuration.likelihood.loss(
-                            values[index] - item.location, readOut: readOut, scale: item.scale)
-                        for value in dr { readOutGradients.append(value / Double(configuration.batchSize)) }
+                            values[index] - item.location, readOut: buffers.readOut, scale: item.scale)
+                        for value in dr { buffers.readOutGradients.append(value / Double(configuration.batchSize)) }
                         total += loss
                         counted += 1
                     }
-                    current.accumulateGradient(tape, readOutGradients: readOutGradients, into: &gradient)
+                    current.accumulateGradient(
+                        buffers.tape, readOutGradients: buffers.readOutGradients, into: &buffers.gradient)
                 }
-                results.withLock { $0[share] = (gradient, total, counted) }
+                workspaces[share].put(buffers, loss: total, count: counted)
             }
             var gradient = [Double](repeating: 0, count: layer.parameters.count)
             var total = 0.0
             var counted = 0
-            for result in results.withLock({ $0 }) {
-                guard let result else { continue }
-                for index in gradient.indices { gradient[index] += result.gradient[index] }
-                total += result.loss
-                counted += result.count
+            for workspace in workspaces {
+                for index in gradient.indices { gradient[index] += workspace.buffers.gradient[index] }
+                total += workspace.loss
+                counted += workspace.count
             }
             // Cosine decay of the learning rate to a twentieth over the run, so the weights settle rather than end
             // wherever the last noisy steps left them.
@@ -187,8 +190,9 @@ public struct DeepARNetwork: Sendable, Codable {
         var readOut = [Double](repeating: 0, count: layer.outputs)
         var scratch = [Double](repeating: 0, count: 4 * layer.hidden)
         var warm = layer.initialState()
+        var x: [Double] = []
         for index in max(1, history.count - configuration.contextLength)..<history.count {
-            let x = features(history, at: index, item: item, series: series)
+            features(history, at: index, item: item, series: series, into: &x)
             layer.advance(x, &warm, readOut: &readOut, scratch: &scratch, transposed: transposed)
         }
         var generator = SplitMix64(seed: seed)
@@ -199,7 +203,7 @@ public struct DeepARNetwork: Sendable, Codable {
             extended.removeSubrange(history.count...)
             for _ in 0..<horizon {
                 let index = extended.count
-                let x = features(extended, at: index, item: item, series: series)
+                features(extended, at: index, item: item, series: series, into: &x)
                 layer.advance(x, &state, readOut: &readOut, scratch: &scratch, transposed: transposed)
                 var draw = item.location + configuration.likelihood.sample(readOut: readOut, scale: item.scale, generator: &generator)
                 if !draw.isFinite { draw = extended[index - 1] }
@@ -211,13 +215,18 @@ public struct DeepARNetwork: Sendable, Codable {
 
     /// The network's input for predicting `values[index]` from what precedes it (`values` is the series' values,
     /// extended by a sample path when forecasting).
-    func features(_ values: [Double], at index: Int, item: ItemContext, series: DeepARSeries) -> [Double] {
+    /// Written into `x` (emptied first, its capacity kept: the network reads one input a step, millions of them).
+    func features(_ values: [Double], at index: Int, item: ItemContext, series: DeepARSeries, into x: inout [Double]) {
         let previous = (values[index - 1] - item.location) / item.scale
-        var x = [previous, item.volatilityFeature]
+        x.removeAll(keepingCapacity: true)
+        x.append(previous)
+        x.append(item.volatilityFeature)
         if period > 1 {
             let seasonBack = index >= period ? (values[index - period] - item.location) / item.scale : previous
             let angle = 2 * Double.pi * Double((index + series.seasonOffset) % period) / Double(period)
-            x += [seasonBack, sin(angle), cos(angle)]
+            x.append(seasonBack)
+            x.append(sin(angle))
+            x.append(cos(angle))
         }
         for (field, scale) in relatedScales.enumerated() {
             let value = series.related.flatMap { index < $0.count ? $0[index][field] : nil } ?? scale.mean
@@ -227,7 +236,41 @@ public struct DeepARNetwork: Sendable, Codable {
             let value = series.statics.flatMap { feature < $0.count ? $0[feature] : nil } ?? 0
             x.append(value.isFinite ? value : 0)
         }
-        return x
+    }
+
+    /// One share's buffers in a training step, kept from step to step: its summed gradient, and the tape, input and
+    /// read-out it reuses; with the share's loss and value count. Only its own share uses it, inside the step (taking
+    /// the buffers out as locals, so no other thread's writes share their cache lines); the trainer reads it after.
+    final class ShareWorkspace: @unchecked Sendable {
+        struct Buffers {
+            var gradient: [Double]
+            var tape = LSTMTape()
+            var readOutGradients: [Double] = []
+            var x: [Double] = []
+            var readOut: [Double]
+        }
+
+        private(set) var buffers: Buffers
+        private(set) var loss = 0.0
+        private(set) var count = 0
+
+        init(parameters: Int, outputs: Int) {
+            buffers = Buffers(
+                gradient: [Double](repeating: 0, count: parameters), readOut: [Double](repeating: 0, count: outputs))
+        }
+
+        /// The buffers, leaving empty ones behind until `put`.
+        func take() -> Buffers {
+            var taken = Buffers(gradient: [], readOut: [])
+            swap(&taken, &buffers)
+            return taken
+        }
+
+        func put(_ buffers: Buffers, loss: Double, count: Int) {
+            self.buffers = buffers
+            self.loss = loss
+            self.count = count
+        }
     }
 
     /// What the network knows of an item from its context window.

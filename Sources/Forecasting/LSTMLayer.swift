@@ -56,15 +56,27 @@ struct LSTMLayer: Sendable, Codable {
     /// One step of a sequence recorded for backpropagation: advances `state`, appends the step to `tape` and
     /// answers the read-out. `transposed` is ``transposedGateWeights()`` of these weights.
     func step(_ x: [Double], _ state: inout State, tape: inout LSTMTape, transposed: [Double]) -> [Double] {
+        var readOut = [Double](repeating: 0, count: outputs)
+        step(x, &state, tape: &tape, transposed: transposed, readOut: &readOut)
+        return readOut
+    }
+
+    /// The recorded step, writing the read-out into `readOut` (`outputs` values) and the gates straight onto the
+    /// tape, allocating nothing once the tape has grown (training runs millions of steps).
+    func step(
+        _ x: [Double], _ state: inout State, tape: inout LSTMTape, transposed: [Double], readOut: inout [Double]
+    ) {
         tape.begin(previousCell: state.c)
         tape.inputs.append(contentsOf: x)
         tape.inputs.append(contentsOf: state.h)
         let rows = 4 * hidden
-        var z = Array(parameters[gateBiasOffset..<(gateBiasOffset + rows)])
+        let gateStart = tape.gates.count
+        tape.gates.append(contentsOf: parameters[gateBiasOffset..<(gateBiasOffset + rows)])
         let inputStart = tape.inputs.count - gateColumns
         transposed.withUnsafeBufferPointer { w in
             tape.inputs.withUnsafeBufferPointer { u in
-                z.withUnsafeMutableBufferPointer { z in
+                tape.gates.withUnsafeMutableBufferPointer { gates in
+                    let z = gates.baseAddress! + gateStart
                     for column in 0..<gateColumns {
                         let value = u[inputStart + column]
                         let weights = w.baseAddress! + column * rows
@@ -74,30 +86,27 @@ struct LSTMLayer: Sendable, Codable {
             }
         }
         for k in 0..<hidden {
-            let i = Self.sigmoid(z[k])
-            let f = Self.sigmoid(z[hidden + k])
-            let g = Self.tanh(z[2 * hidden + k])
-            let o = Self.sigmoid(z[3 * hidden + k])
+            let i = Self.sigmoid(tape.gates[gateStart + k])
+            let f = Self.sigmoid(tape.gates[gateStart + hidden + k])
+            let g = Self.tanh(tape.gates[gateStart + 2 * hidden + k])
+            let o = Self.sigmoid(tape.gates[gateStart + 3 * hidden + k])
             let c = f * state.c[k] + i * g
             let tanhC = Self.tanh(c)
             state.c[k] = c
             state.h[k] = o * tanhC
             tape.cellTanhs.append(tanhC)
-            z[k] = i
-            z[hidden + k] = f
-            z[2 * hidden + k] = g
-            z[3 * hidden + k] = o
+            tape.gates[gateStart + k] = i
+            tape.gates[gateStart + hidden + k] = f
+            tape.gates[gateStart + 2 * hidden + k] = g
+            tape.gates[gateStart + 3 * hidden + k] = o
         }
-        tape.gates.append(contentsOf: z)
         tape.cells.append(contentsOf: state.c)
         tape.hiddens.append(contentsOf: state.h)
-        var readOut = [Double](repeating: 0, count: outputs)
         for row in 0..<outputs {
             var sum = parameters[readOutBiasOffset + row]
             for k in 0..<hidden { sum += parameters[readOutOffset + row * hidden + k] * state.h[k] }
             readOut[row] = sum
         }
-        return readOut
     }
 
     /// One step for inference: advances `state` in place and writes the read-out, allocating nothing (`scratch`
