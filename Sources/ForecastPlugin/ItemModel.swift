@@ -42,8 +42,9 @@ struct ItemModel: Codable, Sendable {
     func joiningDeepAR(_ series: DeepARSeries, period: Int, network: DeepARNetwork?) -> ItemModel {
         let recent = series.droppingFirst(max(0, series.values.count - Self.trainingLimit))
         var joined = self
-        joined.model = SeriesModel.joining(
-            model, deepAR: SeriesModel.fit(recent.values, period: period, algorithm: .deepAR, network: network, deepAR: recent))
+        let deepAR = SeriesModel.fit(
+            recent.values, period: period, algorithm: .deepAR, network: network, deepAR: recent)
+        joined.model = SeriesModel.joining(model, deepAR: deepAR)
         return joined
     }
 

@@ -20,7 +20,8 @@ public enum ParallelFitting {
         order: [Int], alongside job: (@Sendable () -> Job)?, _ body: @Sendable (Int) -> Result
     ) -> (job: Job?, results: [Result]) {
         // A thread of its own rather than a dispatch worker: a `concurrentPerform` inside the job (DeepAR's steps)
-        // then gets the pool's threads as it would from the caller (from a worker it ran a third slower, measured).
+        // then gets the pool's threads as it would from the caller (from a worker, DeepAR trained about a quarter
+        // slower: measured in Docs/benchmarks.md).
         let done = DispatchSemaphore(value: 0)
         let answer = Mutex<Job?>(nil)
         if let job {

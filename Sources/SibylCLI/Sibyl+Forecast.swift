@@ -85,7 +85,8 @@ extension Sibyl {
             // trains while the items' other models are fitted, longest first; then the items are forecast.
             let values = series.map(\.values)
             let training: (@Sendable () -> Result<DeepARNetwork, any Error>)? =
-                ["auto", "ensemble", "deepar"].contains(algorithm) ? { @Sendable in Result { try trainNetwork(values) } } : nil
+                ["auto", "ensemble", "deepar"].contains(algorithm)
+                ? { @Sendable in Result { try trainNetwork(values) } } : nil
             let (trained, fits) = ParallelFitting.map(
                 order: ParallelFitting.longestFirst(values.map(\.count)), alongside: training
             ) { index in fitWithoutNetwork(values[index]) }
@@ -98,9 +99,11 @@ extension Sibyl {
             // Printed in file order.
             let forecasts = ParallelFitting.map(order: Array(series.indices)) { index -> Result<Rows, ValidationError> in
                 do throws(ValidationError) {
-                    return .success(try forecastRows(series[index].values, fit: fits[index], levels: levels, network: network))
+                    let values = series[index].values
+                    return .success(try forecastRows(values, fit: fits[index], levels: levels, network: network))
                 } catch {
-                    return .failure(multiple ? ValidationError("item \(series[index].item ?? ""): \(error.message)") : error)
+                    let item = series[index].item ?? ""
+                    return .failure(multiple ? ValidationError("item \(item): \(error.message)") : error)
                 }
             }
             for (entry, forecast) in zip(series, forecasts) {
@@ -159,19 +162,20 @@ extension Sibyl {
                 }
             }
             if growth == "logistic", let cap {
-                let fit = ProphetLikeFit.fit(values, period: period, growth: .logistic(capacity: cap, floor: floor ?? 0))
+                let growth = ProphetLikeFit.Growth.logistic(capacity: cap, floor: floor ?? 0)
+                let fit = ProphetLikeFit.fit(values, period: period, growth: growth)
                 return ItemFit(chosen: chosen, model: fit.map(SeriesModel.prophet))
             }
             if chosen == .deepAR { return ItemFit(chosen: chosen) }
-            let model = SeriesModel.fit(
-                values, period: period, algorithm: chosen, arimaEstimation: AutoARIMA.Estimation(rawValue: arimaEstimation)!)
+            let estimation = AutoARIMA.Estimation(rawValue: arimaEstimation)!
+            let model = SeriesModel.fit(values, period: period, algorithm: chosen, arimaEstimation: estimation)
             return ItemFit(chosen: chosen, model: model)
         }
 
         /// The item's forecast from its fit, joined by DeepAR's member when its algorithm uses the network.
-        private func forecastRows(_ values: [Double], fit: ItemFit, levels: [Double], network: DeepARNetwork?) throws(ValidationError)
-            -> Rows
-        {
+        private func forecastRows(
+            _ values: [Double], fit: ItemFit, levels: [Double], network: DeepARNetwork?
+        ) throws(ValidationError) -> Rows {
             guard let chosen = fit.chosen else {
                 return ("Naive2", ForecastAccuracy.naive2(values, horizon: horizon, period: period).map { value in
                     (value, levels.map { _ in value })
@@ -179,7 +183,12 @@ extension Sibyl {
             }
             let deepAR = [.deepAR, .ensemble].contains(chosen)
                 ? SeriesModel.fit(values, period: period, algorithm: .deepAR, network: network) : nil
-            let fitted = chosen == .deepAR ? deepAR : chosen == .ensemble ? SeriesModel.joining(fit.model, deepAR: deepAR) : fit.model
+            let fitted: SeriesModel?
+            switch chosen {
+            case .deepAR: fitted = deepAR
+            case .ensemble: fitted = SeriesModel.joining(fit.model, deepAR: deepAR)
+            default: fitted = fit.model
+            }
             guard let model = fitted else {
                 throw ValidationError("\(values.count) observations are too few for \(chosen.rawValue) (ARIMA and the Prophet-like model need 8, ETS 7, DeepAR 2)")
             }

@@ -148,7 +148,8 @@ import Testing
         let series = (0..<60).map { 50 + Double($0) + 10 * sin(2 * Double.pi * Double($0) / 12) }
         var configuration = DeepARNetwork.Configuration(horizon: 6, period: 12)
         configuration.iterations = 20
-        let network = try #require(DeepARNetwork.train([DeepARSeries(values: series)], period: 12, configuration: configuration))
+        let network = try #require(
+            DeepARNetwork.train([DeepARSeries(values: series)], period: 12, configuration: configuration))
         // Seven values: ETS and DeepAR only; five: DeepAR alone.
         for values in [series, Array(series.prefix(7)), Array(series.prefix(5))] {
             let direct = SeriesModel.fit(values, period: 12, algorithm: .ensemble, network: network)
