@@ -59,8 +59,18 @@ extension ForecastPlugin {
         let dataset = try existing(StoredDataset.self, .dataset, arn: input.DatasetArn, context: context)
         return DescribeDatasetResponse(
             DatasetArn: dataset.arn, DatasetName: dataset.name, Domain: dataset.domain, DatasetType: dataset.datasetType,
-            DataFrequency: dataset.frequency, Schema: Schema(Attributes: dataset.attributes), Status: ForecastStatus.active,
-            CreationTime: dataset.created, LastModificationTime: dataset.modified)
+            DataFrequency: dataset.frequency, Schema: Schema(Attributes: dataset.attributes),
+            Status: try importStatus(of: dataset.arn, context: context), CreationTime: dataset.created,
+            LastModificationTime: dataset.modified)
+    }
+
+    /// A dataset's status: UPDATE_PENDING or UPDATE_IN_PROGRESS while an import job loads it (as AWS reflects the
+    /// import's status on the dataset), ACTIVE otherwise.
+    private func importStatus(of datasetArn: String, context: OperationContext) throws -> String {
+        let imports = try all(StoredImportJob.self, .importJob, context: context).filter { $0.datasetArn == datasetArn }
+        if imports.contains(where: { $0.status == ForecastStatus.inProgress }) { return "UPDATE_IN_PROGRESS" }
+        if imports.contains(where: { $0.status == ForecastStatus.pending }) { return "UPDATE_PENDING" }
+        return ForecastStatus.active
     }
 
     func createDatasetImportJob(_ input: CreateDatasetImportJobRequest, context: OperationContext) async throws
@@ -75,6 +85,12 @@ extension ForecastPlugin {
         }
         guard input.DataSource.S3Config.Path.hasPrefix("s3://") else {
             throw ForecastLimits.invalid("S3Config.Path must be an s3:// URI.")
+        }
+        let imports = try all(StoredImportJob.self, .importJob, context: context).filter { $0.datasetArn == dataset.arn }
+        if let running = imports.first(where: { ForecastStatus.isBuilding($0.status) }) {
+            throw ServiceError(
+                code: "ResourceInUseException",
+                message: "The dataset \(dataset.arn) is being imported by \(running.arn): wait for it to finish.")
         }
         let arn = "arn:aws:forecast:\(context.gateway.configuration.region):000000000000:dataset-import-job/\(dataset.name)/\(input.DatasetImportJobName)"
         let now = Date()

@@ -40,7 +40,9 @@ extension ForecastPlugin {
     }
 
     func listForecastExportJobs(_ input: ListRequest, context: OperationContext) throws -> ListForecastExportJobsResponse {
-        let page = try Self.page(try all(StoredExportJob.self, .exportJob, context: context), input) {
+        let page = try Self.page(
+            try all(StoredExportJob.self, .exportJob, context: context), input, keys: ["ForecastArn", "Status"]
+        ) {
             ["ForecastArn": $0.forecastArn, "Status": $0.status]
         }
         return ListForecastExportJobsResponse(

@@ -3,7 +3,8 @@ import SibylCore
 
 extension ForecastPlugin {
     func listDatasetGroups(_ input: ListRequest, context: OperationContext) throws -> ListDatasetGroupsResponse {
-        let page = try Self.page(try all(StoredDatasetGroup.self, .datasetGroup, context: context), input) { _ in [:] }
+        let groups = try all(StoredDatasetGroup.self, .datasetGroup, context: context)
+        let page = try Self.page(groups, input, keys: []) { _ in [:] }
         return ListDatasetGroupsResponse(
             DatasetGroups: page.items.map {
                 DatasetGroupSummary(
@@ -12,7 +13,7 @@ extension ForecastPlugin {
     }
 
     func listDatasets(_ input: ListRequest, context: OperationContext) throws -> ListDatasetsResponse {
-        let page = try Self.page(try all(StoredDataset.self, .dataset, context: context), input) { _ in [:] }
+        let page = try Self.page(try all(StoredDataset.self, .dataset, context: context), input, keys: []) { _ in [:] }
         return ListDatasetsResponse(
             Datasets: page.items.map {
                 DatasetSummary(
@@ -22,7 +23,9 @@ extension ForecastPlugin {
     }
 
     func listDatasetImportJobs(_ input: ListRequest, context: OperationContext) throws -> ListDatasetImportJobsResponse {
-        let page = try Self.page(try all(StoredImportJob.self, .importJob, context: context), input) {
+        let page = try Self.page(
+            try all(StoredImportJob.self, .importJob, context: context), input, keys: ["DatasetArn", "Status"]
+        ) {
             ["DatasetArn": $0.datasetArn, "Status": $0.status]
         }
         return ListDatasetImportJobsResponse(
@@ -35,7 +38,9 @@ extension ForecastPlugin {
     }
 
     func listPredictors(_ input: ListRequest, context: OperationContext) throws -> ListPredictorsResponse {
-        let page = try Self.page(try all(StoredPredictor.self, .predictor, context: context), input) {
+        let page = try Self.page(
+            try all(StoredPredictor.self, .predictor, context: context), input, keys: ["DatasetGroupArn", "Status"]
+        ) {
             ["DatasetGroupArn": $0.datasetGroupArn, "Status": $0.status]
         }
         return ListPredictorsResponse(
@@ -47,13 +52,17 @@ extension ForecastPlugin {
     }
 
     func listForecasts(_ input: ListRequest, context: OperationContext) throws -> ListForecastsResponse {
-        let page = try Self.page(try all(StoredForecast.self, .forecast, context: context), input) {
+        let forecasts = try all(StoredForecast.self, .forecast, context: context)
+        let page = try Self.page(forecasts, input, keys: ["DatasetGroupArn", "PredictorArn", "Status"]) {
             ["DatasetGroupArn": $0.datasetGroupArn, "PredictorArn": $0.predictorArn, "Status": $0.status]
         }
+        let predictors = try all(StoredPredictor.self, .predictor, context: context)
+        let autoPredictors = Set(predictors.filter(\.isAutoPredictor).map(\.arn))
         return ListForecastsResponse(
             Forecasts: page.items.map {
                 ForecastSummary(
-                    ForecastArn: $0.arn, ForecastName: $0.name, PredictorArn: $0.predictorArn, CreatedUsingAutoPredictor: true,
+                    ForecastArn: $0.arn, ForecastName: $0.name, PredictorArn: $0.predictorArn,
+                    CreatedUsingAutoPredictor: autoPredictors.contains($0.predictorArn),
                     DatasetGroupArn: $0.datasetGroupArn, Status: $0.status, Message: $0.message, CreationTime: $0.created,
                     LastModificationTime: $0.modified)
             }, NextToken: page.nextToken)
@@ -62,61 +71,79 @@ extension ForecastPlugin {
     // MARK: - Deleting
 
     /// Deletes one resource; a resource others were built from (a dataset group with predictors, a predictor with
-    /// forecasts, a dataset with import jobs) is in use, as AWS answers.
+    /// forecasts, a dataset with import jobs) is in use, as AWS answers, and so is one a job is still building (only
+    /// ACTIVE or CREATE_FAILED resources can be deleted).
     func delete(_ kind: ForecastKind, arn: String, context: OperationContext) throws -> NoOutput {
+        try checkDeletable(kind, arn: arn, context: context)
         switch kind {
         case .datasetGroup:
-            _ = try existing(StoredDatasetGroup.self, .datasetGroup, arn: arn, context: context)
             try refuseIfUsed(try all(StoredPredictor.self, .predictor, context: context).map(\.datasetGroupArn), arn: arn)
         case .dataset:
-            _ = try existing(StoredDataset.self, .dataset, arn: arn, context: context)
             try refuseIfUsed(try all(StoredImportJob.self, .importJob, context: context).map(\.datasetArn), arn: arn)
             try context.resources.delete(service: "forecast", kind: ForecastKind.observations.rawValue, id: arn)
             try context.resources.delete(service: "forecast", kind: ForecastKind.relatedRows.rawValue, id: arn)
             try context.resources.delete(service: "forecast", kind: ForecastKind.itemMetadata.rawValue, id: arn)
-        case .importJob:
-            _ = try existing(StoredImportJob.self, .importJob, arn: arn, context: context)
         case .predictor:
-            _ = try existing(StoredPredictor.self, .predictor, arn: arn, context: context)
             try refuseIfUsed(try all(StoredForecast.self, .forecast, context: context).map(\.predictorArn), arn: arn)
         case .forecast:
-            _ = try existing(StoredForecast.self, .forecast, arn: arn, context: context)
             try refuseIfUsed(try all(StoredExportJob.self, .exportJob, context: context).map(\.forecastArn), arn: arn)
             try context.resources.delete(service: "forecast", kind: ForecastKind.predictions.rawValue, id: arn)
-        case .exportJob:
-            _ = try existing(StoredExportJob.self, .exportJob, arn: arn, context: context)
-        case .observations, .predictions, .relatedRows, .itemMetadata:
+        case .importJob, .exportJob, .observations, .predictions, .relatedRows, .itemMetadata:
             break
         }
         try context.resources.delete(service: "forecast", kind: kind.rawValue, id: arn)
         return NoOutput()
     }
 
-    /// DeleteResourceTree: a dataset group, predictor or dataset and everything built from it.
+    /// DeleteResourceTree: a dataset group, predictor, forecast or dataset and everything built from it. Nothing is
+    /// deleted unless all of it can be (a resource still being built answers ResourceInUseException first).
     func deleteResourceTree(_ input: ResourceArnRequest, context: OperationContext) throws -> NoOutput {
-        let arn = input.ResourceArn
+        let tree = try resourceTree(input.ResourceArn, context: context)
+        for (kind, arn) in tree { try checkDeletable(kind, arn: arn, context: context) }
+        for (kind, arn) in tree { _ = try delete(kind, arn: arn, context: context) }
+        return NoOutput()
+    }
+
+    /// The resource and those built from it, children before their parent.
+    private func resourceTree(_ arn: String, context: OperationContext) throws -> [(ForecastKind, String)] {
         if arn.contains(":dataset-group/") {
-            for predictor in try all(StoredPredictor.self, .predictor, context: context) where predictor.datasetGroupArn == arn {
-                _ = try deleteResourceTree(ResourceArnRequest(ResourceArn: predictor.arn), context: context)
-            }
-            return try delete(.datasetGroup, arn: arn, context: context)
+            let predictors = try all(StoredPredictor.self, .predictor, context: context)
+                .filter { $0.datasetGroupArn == arn }
+            return try predictors.flatMap { try resourceTree($0.arn, context: context) } + [(.datasetGroup, arn)]
         }
         if arn.contains(":predictor/") {
-            for forecast in try all(StoredForecast.self, .forecast, context: context) where forecast.predictorArn == arn {
-                for export in try all(StoredExportJob.self, .exportJob, context: context) where export.forecastArn == forecast.arn {
-                    _ = try delete(.exportJob, arn: export.arn, context: context)
-                }
-                _ = try delete(.forecast, arn: forecast.arn, context: context)
-            }
-            return try delete(.predictor, arn: arn, context: context)
+            let forecasts = try all(StoredForecast.self, .forecast, context: context).filter { $0.predictorArn == arn }
+            return try forecasts.flatMap { try resourceTree($0.arn, context: context) } + [(.predictor, arn)]
+        }
+        if arn.contains(":forecast/") {
+            let exports = try all(StoredExportJob.self, .exportJob, context: context).filter { $0.forecastArn == arn }
+            return exports.map { (.exportJob, $0.arn) } + [(.forecast, arn)]
         }
         if arn.contains(":dataset/") {
-            for job in try all(StoredImportJob.self, .importJob, context: context) where job.datasetArn == arn {
-                _ = try delete(.importJob, arn: job.arn, context: context)
-            }
-            return try delete(.dataset, arn: arn, context: context)
+            let imports = try all(StoredImportJob.self, .importJob, context: context).filter { $0.datasetArn == arn }
+            return imports.map { (.importJob, $0.arn) } + [(.dataset, arn)]
         }
-        throw ForecastLimits.invalid("DeleteResourceTree takes a dataset group, dataset or predictor ARN; got \(arn).")
+        throw ForecastLimits.invalid(
+            "DeleteResourceTree takes a dataset group, dataset, predictor or forecast ARN; got \(arn).")
+    }
+
+    /// ResourceNotFoundException when the resource does not exist, ResourceInUseException while a job builds it.
+    private func checkDeletable(_ kind: ForecastKind, arn: String, context: OperationContext) throws {
+        let status: String?
+        switch kind {
+        case .datasetGroup: _ = try existing(StoredDatasetGroup.self, kind, arn: arn, context: context); status = nil
+        case .dataset: _ = try existing(StoredDataset.self, kind, arn: arn, context: context); status = nil
+        case .importJob: status = try existing(StoredImportJob.self, kind, arn: arn, context: context).status
+        case .predictor: status = try existing(StoredPredictor.self, kind, arn: arn, context: context).status
+        case .forecast: status = try existing(StoredForecast.self, kind, arn: arn, context: context).status
+        case .exportJob: status = try existing(StoredExportJob.self, kind, arn: arn, context: context).status
+        case .observations, .predictions, .relatedRows, .itemMetadata: status = nil
+        }
+        if let status, ForecastStatus.isBuilding(status) {
+            throw ServiceError(
+                code: "ResourceInUseException",
+                message: "\(arn) is \(status): only ACTIVE or CREATE_FAILED resources can be deleted; wait for it.")
+        }
     }
 
     private func refuseIfUsed(_ parents: [String], arn: String) throws {
@@ -131,16 +158,19 @@ extension ForecastPlugin {
         try context.resources.list(type, service: "forecast", kind: kind.rawValue)
     }
 
-    /// Filters (IS / IS_NOT on the keys `fields` gives), newest first, one page.
-    static func page<Item>(_ items: [Item], _ input: ListRequest, fields: (Item) -> [String: String]) throws -> OffsetPage<Item> {
+    /// Filters (IS / IS_NOT on the list's filter `keys`, whose values `fields` gives), in reverse storage order, one
+    /// page. A key the list does not have is refused whether or not there are items.
+    static func page<Item>(
+        _ items: [Item], _ input: ListRequest, keys: Set<String>, fields: (Item) -> [String: String]
+    ) throws -> OffsetPage<Item> {
+        if let unknown = input.Filters?.first(where: { !keys.contains($0.Key) }) {
+            let known =
+                keys.isEmpty ? "this list takes no filters" : "its keys are " + keys.sorted().joined(separator: ", ")
+            throw ForecastLimits.invalid("\(unknown.Key) is not a filter key of this list: \(known).")
+        }
         var kept = items
         for filter in input.Filters ?? [] {
-            kept = try kept.filter { item in
-                guard let value = fields(item)[filter.Key] else {
-                    throw ForecastLimits.invalid("\(filter.Key) is not a filter key of this list.")
-                }
-                return (value == filter.Value) == (filter.Condition == "IS")
-            }
+            kept = kept.filter { item in (fields(item)[filter.Key] == filter.Value) == (filter.Condition == "IS") }
         }
         return try OffsetPage(kept.reversed(), token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidNextTokenException")
     }

@@ -26,6 +26,9 @@ enum ForecastStatus {
     static let pending = "CREATE_PENDING"
     static let inProgress = "CREATE_IN_PROGRESS"
     static let failed = "CREATE_FAILED"
+
+    /// Whether a job is still building the resource (pending or in progress): it cannot be deleted yet.
+    static func isBuilding(_ status: String) -> Bool { status == pending || status == inProgress }
 }
 
 /// A resource built by a job, with AWS's status and message.

@@ -197,6 +197,8 @@ struct ForecastWorkHandler: JobHandler {
             resource.message = "\(error)"
         }
         resource.modified = Date()
+        // Deletion is refused while the job runs; should the resource have gone all the same, it stays gone.
+        guard try store.forecastResource(type, kind, arn: arn) != nil else { return }
         _ = try store.putForecastResource(resource, kind, arn: arn)
     }
 

@@ -255,6 +255,73 @@ def test_listing_filters_pages_and_deleting_trees(clients):
     assert no_forecast.value.response["Error"]["Code"] == "ResourceNotFoundException"
 
 
+def test_resources_being_built_are_not_deleted_and_a_dataset_takes_one_import_at_a_time(clients):
+    forecast, query, s3 = clients
+    code = lambda error: error.value.response["Error"]["Code"]  # noqa: E731
+    # A big file keeps its import busy for a while: a second import of the dataset must wait its turn.
+    dataset = forecast.create_dataset(DatasetName=unique("busy"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                      DataFrequency="M", Schema=SCHEMA)["DatasetArn"]
+    big, small = f"{uuid.uuid4().hex}.csv", f"{uuid.uuid4().hex}.csv"
+    s3.put_object(Bucket="forecast-data", Key=big,
+                  Body="\n".join(monthly_rows([f"item{n}" for n in range(100)], months=400)).encode())
+    s3.put_object(Bucket="forecast-data", Key=small, Body="\n".join(monthly_rows(["solo", "pair"], months=48)).encode())
+    source = lambda key: {"S3Config": {"Path": f"s3://forecast-data/{key}", "RoleArn": ROLE}}  # noqa: E731
+    first = forecast.create_dataset_import_job(DatasetImportJobName=unique("big"), DatasetArn=dataset,
+                                               TimestampFormat="yyyy-MM-dd", DataSource=source(big))["DatasetImportJobArn"]
+    assert forecast.describe_dataset(DatasetArn=dataset)["Status"] in ("UPDATE_PENDING", "UPDATE_IN_PROGRESS")
+    with pytest.raises(botocore.exceptions.ClientError) as second:
+        forecast.create_dataset_import_job(DatasetImportJobName=unique("small"), DatasetArn=dataset,
+                                           TimestampFormat="yyyy-MM-dd", DataSource=source(small))
+    assert code(second) == "ResourceInUseException" and first in second.value.response["Error"]["Message"]
+    with pytest.raises(botocore.exceptions.ClientError) as running:
+        forecast.delete_dataset_import_job(DatasetImportJobArn=first)
+    assert code(running) == "ResourceInUseException"
+    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=first), first)["Status"] == "ACTIVE"
+    assert forecast.describe_dataset(DatasetArn=dataset)["Status"] == "ACTIVE"
+    latest = forecast.create_dataset_import_job(DatasetImportJobName=unique("small"), DatasetArn=dataset,
+                                                TimestampFormat="yyyy-MM-dd", DataSource=source(small))["DatasetImportJobArn"]
+    assert wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=latest), latest)["Status"] == "ACTIVE"
+
+    # A predictor in training is neither deleted nor taken by DeleteResourceTree, which deletes nothing then.
+    group = forecast.create_dataset_group(DatasetGroupName=unique("busy"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    predictor = forecast.create_predictor(
+        PredictorName=unique("busy"), AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=3,
+        TrainingParameters={"epochs": "300"}, InputDataConfig={"DatasetGroupArn": group},
+        FeaturizationConfig={"ForecastFrequency": "M"})["PredictorArn"]
+    with pytest.raises(botocore.exceptions.ClientError) as training:
+        forecast.delete_predictor(PredictorArn=predictor)
+    assert code(training) == "ResourceInUseException" and "CREATE_" in training.value.response["Error"]["Message"]
+    with pytest.raises(botocore.exceptions.ClientError) as tree:
+        forecast.delete_resource_tree(ResourceArn=group)
+    assert code(tree) == "ResourceInUseException"
+    assert forecast.describe_dataset_group(DatasetGroupArn=group)["DatasetGroupArn"] == group
+    assert wait(lambda: forecast.describe_predictor(PredictorArn=predictor), predictor, timeout=300)["Status"] == "ACTIVE"
+
+    # A forecast from a legacy predictor was not made by an AutoPredictor; a forecast's tree takes its exports.
+    made = forecast.create_forecast(ForecastName=unique("busy"), PredictorArn=predictor)["ForecastArn"]
+    assert wait(lambda: forecast.describe_forecast(ForecastArn=made), made)["Status"] == "ACTIVE"
+    listed = forecast.list_forecasts(Filters=[{"Key": "PredictorArn", "Value": predictor, "Condition": "IS"}])
+    assert [f["CreatedUsingAutoPredictor"] for f in listed["Forecasts"]] == [False]
+    export = forecast.create_forecast_export_job(
+        ForecastExportJobName=unique("busy"), ForecastArn=made,
+        Destination={"S3Config": {"Path": "s3://forecast-data/busy/", "RoleArn": ROLE}})["ForecastExportJobArn"]
+    assert wait(lambda: forecast.describe_forecast_export_job(ForecastExportJobArn=export), export)["Status"] == "ACTIVE"
+    forecast.delete_resource_tree(ResourceArn=made)
+    for describe in (lambda: forecast.describe_forecast(ForecastArn=made),
+                     lambda: forecast.describe_forecast_export_job(ForecastExportJobArn=export)):
+        with pytest.raises(botocore.exceptions.ClientError) as gone:
+            describe()
+        assert code(gone) == "ResourceNotFoundException"
+    assert forecast.describe_predictor(PredictorArn=predictor)["Status"] == "ACTIVE"
+
+    # Filter keys are checked whether or not the list has items.
+    with pytest.raises(botocore.exceptions.ClientError) as bogus:
+        forecast.list_forecast_export_jobs(Filters=[{"Key": "Bogus", "Value": "x", "Condition": "IS"}])
+    assert code(bogus) == "InvalidInputException" and "ForecastArn" in bogus.value.response["Error"]["Message"]
+    forecast.delete_resource_tree(ResourceArn=group)
+
+
 def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
     forecast, query, s3 = clients
     dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["left", "right"], months=60))
