@@ -39,30 +39,46 @@ struct ForecastWorkHandler: JobHandler {
             guard let dataset = try store.forecastResource(StoredDataset.self, .dataset, arn: job.datasetArn) else {
                 throw WorkFailure("The dataset \(job.datasetArn) no longer exists.")
             }
-            let address = try S3URI(parsing: job.path)
-            guard let (info, data) = try? blobs.read(address) else {
-                throw WorkFailure("The S3 object \(job.path) does not exist or cannot be read.")
+            let files = try DatasetSourceFiles(path: job.path, blobs: blobs)
+            // One file, or the folder's files read as one (the usual case: all of them good); when that fails, each
+            // file alone, so the message names the file and its own row numbers.
+            let save: () throws -> Void
+            do {
+                save = try Self.loader(dataset, text: files.joinedText, timestampFormat: job.timestampFormat, into: store)
+            } catch {
+                for (address, text) in files.texts where files.texts.count > 1 {
+                    do {
+                        _ = try Self.loader(dataset, text: text, timestampFormat: job.timestampFormat, into: store)
+                    } catch { throw WorkFailure("\(address): \(error)") }
+                }
+                throw error
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw WorkFailure("\(job.path) is not UTF-8 text.")
-            }
-            switch dataset.datasetType {
-            case "TARGET_TIME_SERIES":
-                let reader = DatasetCSVReader(
-                    attributes: dataset.attributes, targetField: DatasetSchema.targetField(domain: dataset.domain),
-                    timestampFormat: job.timestampFormat)
-                _ = try store.putForecastResource(StoredObservations(items: try reader.read(text)), .observations, arn: dataset.arn)
-            case "RELATED_TIME_SERIES":
-                let fields = DatasetSchema.relatedFields(dataset.attributes)
-                let reader = DatasetCSVReader(
-                    attributes: dataset.attributes, valueFields: fields, timestampFormat: job.timestampFormat)
-                let rows = StoredRelatedRows(fields: fields, items: try reader.readRows(text))
-                _ = try store.putForecastResource(rows, .relatedRows, arn: dataset.arn)
-            default:
-                let metadata = try StoredItemMetadata(csv: text, attributes: dataset.attributes)
-                _ = try store.putForecastResource(metadata, .itemMetadata, arn: dataset.arn)
-            }
-            job.dataSize = Double(info.size) / 1_073_741_824
+            try save()
+            job.dataSize = Double(files.size) / 1_073_741_824
+        }
+    }
+
+    /// Reads a dataset's CSV text for its type, and answers the step that stores it (so a text can be checked
+    /// without storing it).
+    private static func loader(
+        _ dataset: StoredDataset, text: String, timestampFormat: String, into store: ResourceStore
+    ) throws -> () throws -> Void {
+        switch dataset.datasetType {
+        case "TARGET_TIME_SERIES":
+            let reader = DatasetCSVReader(
+                attributes: dataset.attributes, targetField: DatasetSchema.targetField(domain: dataset.domain),
+                timestampFormat: timestampFormat)
+            let observations = StoredObservations(items: try reader.read(text))
+            return { _ = try store.putForecastResource(observations, .observations, arn: dataset.arn) }
+        case "RELATED_TIME_SERIES":
+            let fields = DatasetSchema.relatedFields(dataset.attributes)
+            let reader = DatasetCSVReader(
+                attributes: dataset.attributes, valueFields: fields, timestampFormat: timestampFormat)
+            let rows = StoredRelatedRows(fields: fields, items: try reader.readRows(text))
+            return { _ = try store.putForecastResource(rows, .relatedRows, arn: dataset.arn) }
+        default:
+            let metadata = try StoredItemMetadata(csv: text, attributes: dataset.attributes)
+            return { _ = try store.putForecastResource(metadata, .itemMetadata, arn: dataset.arn) }
         }
     }
 

@@ -147,6 +147,36 @@ def test_bad_csv_rows_fail_the_import_with_their_row_numbers(clients, rows, reas
     assert reason in imported["Message"]
 
 
+def test_a_folder_imports_every_file_in_it_and_a_bad_file_is_named(clients):
+    forecast, query, s3 = clients
+    folder = f"parts/{uuid.uuid4().hex[:6]}"
+    parts = {"part1.csv": "\n".join(monthly_rows(["north"], months=30)) + "\n",
+             "part2.csv": "\ufeff" + "\n".join(monthly_rows(["south"], months=30))}
+    s3.put_object(Bucket="forecast-data", Key=f"{folder}/", Body=b"")  # a folder marker, as consoles make them
+    for name, body in parts.items():
+        s3.put_object(Bucket="forecast-data", Key=f"{folder}/{name}", Body=body.encode())
+    dataset = forecast.create_dataset(DatasetName=unique("parts"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                      DataFrequency="M", Schema=SCHEMA)["DatasetArn"]
+
+    def imported(path):
+        job = forecast.create_dataset_import_job(
+            DatasetImportJobName=unique("parts"), DatasetArn=dataset, TimestampFormat="yyyy-MM-dd",
+            DataSource={"S3Config": {"Path": path, "RoleArn": ROLE}})["DatasetImportJobArn"]
+        return wait(lambda: forecast.describe_dataset_import_job(DatasetImportJobArn=job), job)
+
+    size = sum(len(body.encode()) for body in parts.values())
+    for path in (f"s3://forecast-data/{folder}/", f"s3://forecast-data/{folder}"):
+        job = imported(path)
+        assert job["Status"] == "ACTIVE", job.get("Message")
+        assert abs(job["DataSize"] * 2 ** 30 - size) < 1, path  # both files read
+    s3.put_object(Bucket="forecast-data", Key=f"{folder}/part3.csv", Body=b"2020-01-01,west,1\n2020-02-01,west,lots\n")
+    failed = imported(f"s3://forecast-data/{folder}/")
+    assert failed["Status"] == "CREATE_FAILED"
+    assert f"s3://forecast-data/{folder}/part3.csv: " in failed["Message"] and "row 2: target_value 'lots'" in failed["Message"]
+    missing = imported(f"s3://forecast-data/{folder}/nothing-here/")
+    assert missing["Status"] == "CREATE_FAILED" and "does not exist" in missing["Message"]
+
+
 def test_requests_are_checked(clients):
     forecast, _, _ = clients
     with pytest.raises(botocore.exceptions.ClientError) as schema:
