@@ -5,7 +5,7 @@ import SibylCore
 extension ForecastPlugin {
     func createDatasetGroup(_ input: CreateDatasetGroupRequest, context: OperationContext) throws -> DatasetGroupArnResponse {
         let arn = context.forecastARN(.datasetGroup, input.DatasetGroupName)
-        for dataset in input.DatasetArns ?? [] { _ = try existing(StoredDataset.self, .dataset, arn: dataset, context: context) }
+        try checkMembers(input.DatasetArns ?? [], domain: input.Domain, context: context)
         let now = Date()
         let group = StoredDatasetGroup(
             name: input.DatasetGroupName, arn: arn, domain: input.Domain, datasetArns: input.DatasetArns ?? [], created: now,
@@ -25,11 +25,28 @@ extension ForecastPlugin {
 
     func updateDatasetGroup(_ input: UpdateDatasetGroupRequest, context: OperationContext) throws -> NoOutput {
         var group = try existing(StoredDatasetGroup.self, .datasetGroup, arn: input.DatasetGroupArn, context: context)
-        for dataset in input.DatasetArns { _ = try existing(StoredDataset.self, .dataset, arn: dataset, context: context) }
+        try checkMembers(input.DatasetArns, domain: group.domain, context: context)
         group.datasetArns = input.DatasetArns
         group.modified = Date()
         _ = try context.resources.putForecastResource(group, .datasetGroup, arn: group.arn)
         return NoOutput()
+    }
+
+    /// A group's datasets must exist, share the group's domain, and be one of each type at most (a group holds one
+    /// target time series, and at most one related time series and one item metadata dataset).
+    private func checkMembers(_ arns: [String], domain: String, context: OperationContext) throws {
+        var types: [String: String] = [:]
+        for arn in arns {
+            let dataset = try existing(StoredDataset.self, .dataset, arn: arn, context: context)
+            guard dataset.domain == domain else {
+                throw ForecastLimits.invalid(
+                    "The dataset \(arn) is in the \(dataset.domain) domain; the dataset group's is \(domain): they must match.")
+            }
+            if let other = types.updateValue(arn, forKey: dataset.datasetType) {
+                let problem = other == arn ? "\(arn) is given twice" : "\(other) and \(arn) are both one"
+                throw ForecastLimits.invalid("A dataset group holds one \(dataset.datasetType) dataset at most: \(problem).")
+            }
+        }
     }
 
     func createDataset(_ input: CreateDatasetRequest, context: OperationContext) throws -> DatasetArnResponse {

@@ -43,12 +43,13 @@ struct ForecastWorkHandler: JobHandler {
             // One file, or the folder's files read as one (the usual case: all of them good); when that fails, each
             // file alone, so the message names the file and its own row numbers.
             let save: () throws -> Void
+            let format = job.timestampFormat
             do {
-                save = try Self.loader(dataset, text: files.joinedText, timestampFormat: job.timestampFormat, into: store)
+                save = try Self.loader(dataset, text: files.joinedText, timestampFormat: format, into: store)
             } catch {
                 for (address, text) in files.texts where files.texts.count > 1 {
                     do {
-                        _ = try Self.loader(dataset, text: text, timestampFormat: job.timestampFormat, into: store)
+                        _ = try Self.loader(dataset, text: text, timestampFormat: format, into: store)
                     } catch { throw WorkFailure("\(address): \(error)") }
                 }
                 throw error

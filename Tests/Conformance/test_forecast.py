@@ -172,9 +172,34 @@ def test_a_folder_imports_every_file_in_it_and_a_bad_file_is_named(clients):
     s3.put_object(Bucket="forecast-data", Key=f"{folder}/part3.csv", Body=b"2020-01-01,west,1\n2020-02-01,west,lots\n")
     failed = imported(f"s3://forecast-data/{folder}/")
     assert failed["Status"] == "CREATE_FAILED"
-    assert f"s3://forecast-data/{folder}/part3.csv: " in failed["Message"] and "row 2: target_value 'lots'" in failed["Message"]
+    assert f"s3://forecast-data/{folder}/part3.csv: " in failed["Message"]
+    assert "row 2: target_value 'lots'" in failed["Message"]
     missing = imported(f"s3://forecast-data/{folder}/nothing-here/")
     assert missing["Status"] == "CREATE_FAILED" and "does not exist" in missing["Message"]
+
+
+def test_a_dataset_group_takes_datasets_of_its_domain_one_of_each_type(clients):
+    forecast, _, _ = clients
+    retail_schema = {"Attributes": [{"AttributeName": "timestamp", "AttributeType": "timestamp"},
+                                    {"AttributeName": "item_id", "AttributeType": "string"},
+                                    {"AttributeName": "demand", "AttributeType": "float"}]}
+
+    def dataset(domain, schema):
+        return forecast.create_dataset(DatasetName=unique("member"), Domain=domain, DatasetType="TARGET_TIME_SERIES",
+                                       DataFrequency="M", Schema=schema)["DatasetArn"]
+
+    custom, other, retail = dataset("CUSTOM", SCHEMA), dataset("CUSTOM", SCHEMA), dataset("RETAIL", retail_schema)
+    for arns, reason in (([retail], "must match"), ([custom, custom], "given twice"), ([custom, other], "both one")):
+        with pytest.raises(botocore.exceptions.ClientError) as refused:
+            forecast.create_dataset_group(DatasetGroupName=unique("members"), Domain="CUSTOM", DatasetArns=arns)
+        assert refused.value.response["Error"]["Code"] == "InvalidInputException"
+        assert reason in refused.value.response["Error"]["Message"]
+    group = forecast.create_dataset_group(DatasetGroupName=unique("members"), Domain="CUSTOM",
+                                          DatasetArns=[custom])["DatasetGroupArn"]
+    with pytest.raises(botocore.exceptions.ClientError) as update:
+        forecast.update_dataset_group(DatasetGroupArn=group, DatasetArns=[custom, other])
+    assert update.value.response["Error"]["Code"] == "InvalidInputException"
+    assert forecast.describe_dataset_group(DatasetGroupArn=group)["DatasetArns"] == [custom]
 
 
 def test_requests_are_checked(clients):
