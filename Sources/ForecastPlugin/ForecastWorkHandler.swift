@@ -109,6 +109,7 @@ struct ForecastWorkHandler: JobHandler {
                 lastTimes[item] = prepared.last
                 missingTails[item] = prepared.missingTail
             }
+            try Self.checkLength(predictor, grids: grids, end: end, frequency: frequency)
             let usesNetwork = ["Deep_AR_Plus", "AUTO"].contains(predictor.algorithm)
             var training = PredictorTraining(
                 horizon: predictor.horizon, frequency: frequency, algorithm: predictor.algorithm,
@@ -160,6 +161,29 @@ struct ForecastWorkHandler: JobHandler {
                 training: training, windows: predictor.backtestWindows,
                 offset: predictor.backtestOffset ?? predictor.horizon, forecastTypes: predictor.forecastTypes
             ).evaluate(grids)
+        }
+    }
+
+    /// Forecast's limits on the target dataset's length (the steps from its first observation to its last): the
+    /// horizon at most a third of it (a quarter for an AutoPredictor), the backtest offset less than half.
+    private static func checkLength(
+        _ predictor: StoredPredictor, grids: [String: (values: [Double], first: Date)], end: Date, frequency: TimeFrequency
+    ) throws {
+        guard let first = grids.values.map(\.first).min() else {
+            throw WorkFailure("The dataset group's target time series has no observations to train on.")
+        }
+        let length = frequency.steps(from: first, to: end) + 1
+        let share = predictor.isAutoPredictor ? 4 : 3
+        guard predictor.horizon <= length / share else {
+            throw WorkFailure(
+                "ForecastHorizon \(predictor.horizon) is more than 1/\(share) of the target time series dataset's length "
+                    + "(\(length) steps of \(predictor.frequency)): at most \(length / share).")
+        }
+        let offset = predictor.backtestOffset ?? predictor.horizon
+        guard 2 * offset < length else {
+            throw WorkFailure(
+                "BackTestWindowOffset \(offset) must be less than half the target time series dataset's length "
+                    + "(\(length) steps of \(predictor.frequency)).")
         }
     }
 

@@ -202,6 +202,32 @@ def test_a_dataset_group_takes_datasets_of_its_domain_one_of_each_type(clients):
     assert forecast.describe_dataset_group(DatasetGroupArn=group)["DatasetArns"] == [custom]
 
 
+def test_horizons_and_backtest_offsets_are_limited_by_the_datasets_length(clients):
+    forecast, _, s3 = clients
+    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["short"], months=24))
+    assert imported["Status"] == "ACTIVE"
+    group = forecast.create_dataset_group(DatasetGroupName=unique("short"), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    legacy = dict(AlgorithmArn="arn:aws:forecast:::algorithm/ETS", InputDataConfig={"DatasetGroupArn": group},
+                  FeaturizationConfig={"ForecastFrequency": "M"})
+    cases = [  # 24 months: a legacy predictor forecasts 8 at most, an AutoPredictor 6; the offset stays under 12
+        (lambda: forecast.create_predictor(PredictorName=unique("long"), ForecastHorizon=9, **legacy),
+         forecast.describe_predictor, "ForecastHorizon 9 is more than 1/3"),
+        (lambda: forecast.create_auto_predictor(PredictorName=unique("long"), ForecastHorizon=7, ForecastFrequency="M",
+                                                DataConfig={"DatasetGroupArn": group}),
+         forecast.describe_auto_predictor, "ForecastHorizon 7 is more than 1/4"),
+        (lambda: forecast.create_predictor(PredictorName=unique("offset"), ForecastHorizon=3,
+                                           EvaluationParameters={"BackTestWindowOffset": 12}, **legacy),
+         forecast.describe_predictor, "BackTestWindowOffset 12 must be less than half"),
+    ]
+    for create, describe, reason in cases:
+        arn = create()["PredictorArn"]
+        failed = wait(lambda: describe(PredictorArn=arn), arn)
+        assert failed["Status"] == "CREATE_FAILED" and reason in failed["Message"], failed.get("Message")
+    fits = forecast.create_predictor(PredictorName=unique("fits"), ForecastHorizon=8, **legacy)["PredictorArn"]
+    assert wait(lambda: forecast.describe_predictor(PredictorArn=fits), fits)["Status"] == "ACTIVE"
+
+
 def test_requests_are_checked(clients):
     forecast, _, _ = clients
     with pytest.raises(botocore.exceptions.ClientError) as schema:
