@@ -14,8 +14,12 @@ extension ForecastPlugin {
         guard let horizon = input.ForecastHorizon, horizon >= 1 else {
             throw ForecastLimits.invalid("ForecastHorizon is required and must be at least 1.")
         }
+        // As in Forecast: a new AutoPredictor names its frequency (it is optional only for retraining one).
+        guard let frequency = input.ForecastFrequency else {
+            throw ForecastLimits.invalid("ForecastFrequency is required to train a new predictor (Y, M, W, D, H, …).")
+        }
         return try await registerPredictor(
-            name: input.PredictorName, groupArn: groupArn, horizon: horizon, frequency: input.ForecastFrequency,
+            name: input.PredictorName, groupArn: groupArn, horizon: horizon, frequency: frequency,
             types: input.ForecastTypes, algorithm: "AUTO", isAuto: true, windows: 1, offset: nil,
             fillings: (input.DataConfig?.AttributeConfigs ?? []).map { ($0.AttributeName, $0.Transformations) },
             dimensions: input.ForecastDimensions,

@@ -241,6 +241,7 @@ def test_requests_are_checked(clients):
     assert frequency.value.response["Error"]["Code"] == "InvalidInputException"
     with pytest.raises(botocore.exceptions.ClientError) as repeated:
         forecast.create_auto_predictor(PredictorName=unique("repeated"), ForecastHorizon=3, ForecastTypes=["0.1", "0.10"],
+                                       ForecastFrequency="M",
                                        DataConfig={"DatasetGroupArn": "arn:aws:forecast:us-east-1:000000000000:dataset-group/x"})
     assert repeated.value.response["Error"]["Code"] == "InvalidInputException"
     name = unique("twice")
@@ -303,7 +304,7 @@ def test_listing_filters_pages_and_deleting_trees(clients):
     assert imported["Status"] == "ACTIVE"
     group = forecast.create_dataset_group(DatasetGroupName=unique("tree"), Domain="CUSTOM",
                                           DatasetArns=[dataset])["DatasetGroupArn"]
-    predictor = forecast.create_auto_predictor(PredictorName=unique("tree"), ForecastHorizon=3,
+    predictor = forecast.create_auto_predictor(PredictorName=unique("tree"), ForecastHorizon=3, ForecastFrequency="M",
                                                DataConfig={"DatasetGroupArn": group})["PredictorArn"]
     assert wait(lambda: forecast.describe_auto_predictor(PredictorArn=predictor), predictor)["Status"] == "ACTIVE"
     made = forecast.create_forecast(ForecastName=unique("tree"), PredictorArn=predictor)["ForecastArn"]
@@ -563,6 +564,7 @@ def test_daily_data_are_aggregated_to_months_and_gaps_filled_as_asked(clients):
         return error.value.response["Error"]["Message"]
 
     assert "finer" in refused(ForecastFrequency="H")
+    assert "ForecastFrequency is required" in refused()
     assert "middlefill nan" in refused(ForecastFrequency="M", data={"AttributeConfigs": [
         {"AttributeName": "target_value", "Transformations": {"middlefill": "nan"}}]})
     assert "price" in refused(ForecastFrequency="M", data={"AttributeConfigs": [
