@@ -103,6 +103,10 @@ extension ForecastPlugin {
         guard input.DataSource.S3Config.Path.hasPrefix("s3://") else {
             throw ForecastLimits.invalid("S3Config.Path must be an s3:// URI.")
         }
+        let formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss"]
+        if let format = input.TimestampFormat, !formats.contains(format) {
+            throw ForecastLimits.invalid("TimestampFormat \(format) is not supported: use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss.")
+        }
         let imports = try all(StoredImportJob.self, .importJob, context: context).filter { $0.datasetArn == dataset.arn }
         if let running = imports.first(where: { ForecastStatus.isBuilding($0.status) }) {
             throw ServiceError(

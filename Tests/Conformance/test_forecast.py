@@ -239,6 +239,15 @@ def test_requests_are_checked(clients):
         forecast.create_dataset(DatasetName=unique("bad"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
                                 DataFrequency="fortnightly", Schema=SCHEMA)
     assert frequency.value.response["Error"]["Code"] == "InvalidInputException"
+    dataset = forecast.create_dataset(DatasetName=unique("dates"), Domain="CUSTOM", DatasetType="TARGET_TIME_SERIES",
+                                      DataFrequency="M", Schema=SCHEMA)["DatasetArn"]
+    for format in ("dd/MM/yyyy", "banana"):  # Forecast reads two formats only
+        with pytest.raises(botocore.exceptions.ClientError) as timestamps:
+            forecast.create_dataset_import_job(
+                DatasetImportJobName=unique("dates"), DatasetArn=dataset, TimestampFormat=format,
+                DataSource={"S3Config": {"Path": "s3://forecast-data/x.csv", "RoleArn": ROLE}})
+        assert timestamps.value.response["Error"]["Code"] == "InvalidInputException"
+        assert "yyyy-MM-dd HH:mm:ss" in timestamps.value.response["Error"]["Message"]
     with pytest.raises(botocore.exceptions.ClientError) as repeated:
         forecast.create_auto_predictor(PredictorName=unique("repeated"), ForecastHorizon=3, ForecastTypes=["0.1", "0.10"],
                                        ForecastFrequency="M",
