@@ -40,11 +40,12 @@ extension ForecastPlugin {
             let dataset = try existing(StoredDataset.self, .dataset, arn: arn, context: context)
             guard dataset.domain == domain else {
                 throw ForecastLimits.invalid(
-                    "The dataset \(arn) is in the \(dataset.domain) domain; the dataset group's is \(domain): they must match.")
+                    "The dataset \(arn) is in the \(dataset.domain) domain, the group in \(domain): they must match.")
             }
             if let other = types.updateValue(arn, forKey: dataset.datasetType) {
                 let problem = other == arn ? "\(arn) is given twice" : "\(other) and \(arn) are both one"
-                throw ForecastLimits.invalid("A dataset group holds one \(dataset.datasetType) dataset at most: \(problem).")
+                throw ForecastLimits.invalid(
+                    "A dataset group holds one \(dataset.datasetType) dataset at most: \(problem).")
             }
         }
     }
@@ -105,9 +106,11 @@ extension ForecastPlugin {
         }
         let formats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss"]
         if let format = input.TimestampFormat, !formats.contains(format) {
-            throw ForecastLimits.invalid("TimestampFormat \(format) is not supported: use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss.")
+            throw ForecastLimits.invalid(
+                "TimestampFormat \(format) is not supported: use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss.")
         }
-        let imports = try all(StoredImportJob.self, .importJob, context: context).filter { $0.datasetArn == dataset.arn }
+        let imports = try all(StoredImportJob.self, .importJob, context: context)
+            .filter { $0.datasetArn == dataset.arn }
         if let running = imports.first(where: { ForecastStatus.isBuilding($0.status) }) {
             throw ServiceError(
                 code: "ResourceInUseException",

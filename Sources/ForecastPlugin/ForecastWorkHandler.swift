@@ -167,7 +167,8 @@ struct ForecastWorkHandler: JobHandler {
     /// Forecast's limits on the target dataset's length (the steps from its first observation to its last): the
     /// horizon at most a third of it (a quarter for an AutoPredictor), the backtest offset less than half.
     private static func checkLength(
-        _ predictor: StoredPredictor, grids: [String: (values: [Double], first: Date)], end: Date, frequency: TimeFrequency
+        _ predictor: StoredPredictor, grids: [String: (values: [Double], first: Date)], end: Date,
+        frequency: TimeFrequency
     ) throws {
         guard let first = grids.values.map(\.first).min() else {
             throw WorkFailure("The dataset group's target time series has no observations to train on.")
@@ -176,8 +177,8 @@ struct ForecastWorkHandler: JobHandler {
         let share = predictor.isAutoPredictor ? 4 : 3
         guard predictor.horizon <= length / share else {
             throw WorkFailure(
-                "ForecastHorizon \(predictor.horizon) is more than 1/\(share) of the target time series dataset's length "
-                    + "(\(length) steps of \(predictor.frequency)): at most \(length / share).")
+                "ForecastHorizon \(predictor.horizon) is more than 1/\(share) of the target time series dataset's "
+                    + "length (\(length) steps of \(predictor.frequency)): at most \(length / share).")
         }
         let offset = predictor.backtestOffset ?? predictor.horizon
         guard 2 * offset < length else {

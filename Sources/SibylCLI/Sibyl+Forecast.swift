@@ -97,7 +97,8 @@ extension Sibyl {
             case .failure, nil: network = nil
             }
             // Printed in file order.
-            let forecasts = ParallelFitting.map(order: Array(series.indices)) { index -> Result<Rows, ValidationError> in
+            let forecasts = ParallelFitting.map(order: Array(series.indices)) {
+                index -> Result<Rows, ValidationError> in
                 do throws(ValidationError) {
                     let values = series[index].values
                     return .success(try forecastRows(values, fit: fits[index], levels: levels, network: network))
