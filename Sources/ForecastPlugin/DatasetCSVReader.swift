@@ -18,6 +18,15 @@ struct DatasetCSVReader {
         self.timestampFormat = timestampFormat
     }
 
+    /// A finite number written in decimal (with an exponent or not); nil for anything else, hexadecimal included
+    /// (which `Double(_:)` would read).
+    static func decimal(_ cell: String) -> Double? {
+        guard !cell.contains(where: { $0 == "x" || $0 == "X" }), let number = Double(cell), number.isFinite else {
+            return nil
+        }
+        return number
+    }
+
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -73,7 +82,11 @@ struct DatasetCSVReader {
                 let cell = cells[column]
                 if cell.isEmpty || cell.lowercased() == "nan" {
                     values.append(nil)
-                } else if let number = Double(cell), number.isFinite {
+                } else if let number = Self.decimal(cell) {
+                    guard attributes[column].AttributeType != "integer" || number == number.rounded() else {
+                        problems.append("row \(row): \(field) '\(cell)' is not an integer, as the schema says")
+                        break
+                    }
                     values.append(number)
                 } else {
                     problems.append("row \(row): \(field) '\(cell)' is not a number")

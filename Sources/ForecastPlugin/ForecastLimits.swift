@@ -21,16 +21,18 @@ enum ForecastLimits {
         }
     }
 
-    /// Quantiles "0.01" to "0.99" (at most two decimals; AWS also accepts "0.001"… steps) or "mean"; at most 20.
-    static func checkForecastTypes(_ types: [String]) throws {
-        guard (1...20).contains(types.count) else { throw invalid("ForecastTypes must hold 1 to 20 values.") }
+    /// Quantiles "0.01" to "0.99" in steps of 0.01 (the model's pattern `^0?\.\d\d?$`: ".5" too) or "mean"; at
+    /// most 20 (the model's limit), or `atMost` (CreateForecast's documented 5).
+    static func checkForecastTypes(_ types: [String], atMost limit: Int = 20) throws {
+        guard (1...limit).contains(types.count) else { throw invalid("ForecastTypes must hold 1 to \(limit) values.") }
         // "0.1" and "0.10" name the same quantile (both answer as p10): each may appear once.
         let keys = types.map(predictionKey)
         guard Set(keys).count == keys.count else { throw invalid("ForecastTypes must not name a forecast type twice.") }
         for type in types where type != "mean" {
-            guard let value = Double(type), value >= 0.01, value <= 0.99,
-                type.wholeMatch(of: /0\.[0-9]{1,3}/) != nil
-            else { throw invalid("Forecast type \(type) is not valid: use quantiles from 0.01 to 0.99 or mean.") }
+            guard let value = Double(type), value >= 0.01, type.wholeMatch(of: /0?\.[0-9]{1,2}/) != nil else {
+                throw invalid(
+                    "Forecast type \(type) is not valid: use quantiles from 0.01 to 0.99 in steps of 0.01, or mean.")
+            }
         }
     }
 

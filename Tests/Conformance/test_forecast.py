@@ -139,10 +139,14 @@ def test_the_whole_workflow_gives_ordered_quantiles(clients):
     (["2020-01-01,a,1.5", "2020-02-01,a"], "row 2: 2 columns"),
     (["2020-01-01,a,1.5", "01/02/2020,a,2"], "row 2: timestamp"),
     (["2020-01-01,a,1.5", "2020-02-01,a,lots"], "row 2: target_value 'lots'"),
+    (["2020-01-01,a,1.5", "2020-02-01,a,0x10"], "row 2: target_value '0x10' is not a number"),
+    (["2020-01-01,a,2", "2020-02-01,a,2.5"], "row 2: target_value '2.5' is not an integer"),
 ])
 def test_bad_csv_rows_fail_the_import_with_their_row_numbers(clients, rows, reason):
     forecast, _, s3 = clients
-    _, imported = dataset_with_import(forecast, s3, rows)
+    counts = {"Attributes": [dict(a, AttributeType="integer") if a["AttributeName"] == "target_value" else a
+                             for a in SCHEMA["Attributes"]]}
+    _, imported = dataset_with_import(forecast, s3, rows, schema=counts if "integer" in reason else SCHEMA)
     assert imported["Status"] == "CREATE_FAILED"
     assert reason in imported["Message"]
 
@@ -248,6 +252,12 @@ def test_requests_are_checked(clients):
                 DataSource={"S3Config": {"Path": "s3://forecast-data/x.csv", "RoleArn": ROLE}})
         assert timestamps.value.response["Error"]["Code"] == "InvalidInputException"
         assert "yyyy-MM-dd HH:mm:ss" in timestamps.value.response["Error"]["Message"]
+    # Up to five quantiles per forecast, in steps of 0.01 (checked before the predictor is looked up).
+    for types in (["0.1", "0.2", "0.3", "0.4", "0.5", "0.6"], ["0.015"], ["0.001"], ["1.0"]):
+        with pytest.raises(botocore.exceptions.ClientError) as quantiles:
+            forecast.create_forecast(ForecastName=unique("types"), ForecastTypes=types,
+                                     PredictorArn="arn:aws:forecast:us-east-1:000000000000:predictor/x")
+        assert quantiles.value.response["Error"]["Code"] == "InvalidInputException", types
     with pytest.raises(botocore.exceptions.ClientError) as repeated:
         forecast.create_auto_predictor(PredictorName=unique("repeated"), ForecastHorizon=3, ForecastTypes=["0.1", "0.10"],
                                        ForecastFrequency="M",

@@ -152,7 +152,7 @@ struct CreateAutoPredictorRequest: Codable, Sendable, ValidatableInput {
 
     func validate() throws {
         try ForecastLimits.checkName(PredictorName, member: "predictorName")
-        try ForecastTypes.map(ForecastLimits.checkForecastTypes)
+        try ForecastTypes.map { try ForecastLimits.checkForecastTypes($0) }
         if ExplainPredictor == true {
             throw ForecastLimits.invalid(
                 "ExplainPredictor is not supported here: Sibyl computes no explainability (impact scores).")
@@ -186,7 +186,8 @@ struct CreateForecastRequest: Codable, Sendable, ValidatableInput {
 
     func validate() throws {
         try ForecastLimits.checkName(ForecastName, member: "forecastName")
-        try ForecastTypes.map(ForecastLimits.checkForecastTypes)
+        // "You can currently specify up to 5 quantiles per forecast" (CreateForecast's documentation).
+        try ForecastTypes.map { try ForecastLimits.checkForecastTypes($0, atMost: 5) }
     }
 }
 

@@ -49,7 +49,7 @@ struct CreatePredictorRequest: Codable, Sendable, ValidatableInput {
 
     func validate() throws {
         try ForecastLimits.checkName(PredictorName, member: "predictorName")
-        try ForecastTypes.map(ForecastLimits.checkForecastTypes)
+        try ForecastTypes.map { try ForecastLimits.checkForecastTypes($0) }
         if let windows = EvaluationParameters?.NumberOfBacktestWindows, !(1...5).contains(windows) {
             throw ForecastLimits.invalid("NumberOfBacktestWindows must be 1 to 5.")
         }
