@@ -85,10 +85,14 @@ extension ForecastPlugin {
     /// A dataset's status: UPDATE_PENDING or UPDATE_IN_PROGRESS while an import job loads it (as AWS reflects the
     /// import's status on the dataset), ACTIVE otherwise.
     private func importStatus(of datasetArn: String, context: OperationContext) throws -> String {
-        let imports = try all(StoredImportJob.self, .importJob, context: context).filter { $0.datasetArn == datasetArn }
-        if imports.contains(where: { $0.status == ForecastStatus.inProgress }) { return "UPDATE_IN_PROGRESS" }
-        if imports.contains(where: { $0.status == ForecastStatus.pending }) { return "UPDATE_PENDING" }
-        return ForecastStatus.active
+        guard let running = try runningImport(of: datasetArn, context: context) else { return ForecastStatus.active }
+        return running.status == ForecastStatus.inProgress ? "UPDATE_IN_PROGRESS" : "UPDATE_PENDING"
+    }
+
+    /// The import job loading the dataset now (a dataset takes one at a time), if any.
+    private func runningImport(of datasetArn: String, context: OperationContext) throws -> StoredImportJob? {
+        try all(StoredImportJob.self, .importJob, context: context)
+            .first { $0.datasetArn == datasetArn && ForecastStatus.isBuilding($0.status) }
     }
 
     func createDatasetImportJob(_ input: CreateDatasetImportJobRequest, context: OperationContext) async throws
@@ -109,9 +113,7 @@ extension ForecastPlugin {
             throw ForecastLimits.invalid(
                 "TimestampFormat \(format) is not supported: use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss.")
         }
-        let imports = try all(StoredImportJob.self, .importJob, context: context)
-            .filter { $0.datasetArn == dataset.arn }
-        if let running = imports.first(where: { ForecastStatus.isBuilding($0.status) }) {
+        if let running = try runningImport(of: dataset.arn, context: context) {
             throw ServiceError(
                 code: "ResourceInUseException",
                 message: "The dataset \(dataset.arn) is being imported by \(running.arn): wait for it to finish.")

@@ -15,6 +15,11 @@ struct ItemModel: Codable, Sendable {
     /// minute-level data over years must not keep a job busy for hours.
     static let trainingLimit = 5000
 
+    /// The part of an item's series its models train on: at most its last ``trainingLimit`` values.
+    static func recent(_ series: DeepARSeries) -> DeepARSeries {
+        series.droppingFirst(max(0, series.values.count - trainingLimit))
+    }
+
     /// The algorithm a predictor's `algorithm` (an ARN's name, or `AUTO`) trains on an item's values: `AUTO` is the
     /// AutoPredictor's choice for these values.
     static func algorithm(named name: String, for values: [Double], period: Int, horizon: Int) -> SeriesModel.Algorithm {
@@ -40,7 +45,7 @@ struct ItemModel: Codable, Sendable {
     /// trains), joined by DeepAR's member for `series` (the item's, as `train` read it): the model `train` gives with
     /// the network for DeepAR and the ensemble.
     func joiningDeepAR(_ series: DeepARSeries, period: Int, network: DeepARNetwork?) -> ItemModel {
-        let recent = series.droppingFirst(max(0, series.values.count - Self.trainingLimit))
+        let recent = Self.recent(series)
         var joined = self
         let deepAR = SeriesModel.fit(
             recent.values, period: period, algorithm: .deepAR, network: network, deepAR: recent)

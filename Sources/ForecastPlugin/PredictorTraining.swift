@@ -37,7 +37,7 @@ struct PredictorTraining {
         let (trained, fitted) = ParallelFitting.map(
             order: ParallelFitting.longestFirst(series.map(\.values.count)),
             alongside: deepAR.map { configuration in
-                let recent = series.map { $0.droppingFirst(max(0, $0.values.count - ItemModel.trainingLimit)) }
+                let recent = series.map(ItemModel.recent)
                 return { DeepARNetwork.train(recent, period: period, configuration: configuration) }
             }
         ) { index -> (model: ItemModel, usesNetwork: Bool) in

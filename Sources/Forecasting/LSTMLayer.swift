@@ -53,16 +53,10 @@ struct LSTMLayer: Sendable, Codable {
         return transposed
     }
 
-    /// One step of a sequence recorded for backpropagation: advances `state`, appends the step to `tape` and
-    /// answers the read-out. `transposed` is ``transposedGateWeights()`` of these weights.
-    func step(_ x: [Double], _ state: inout State, tape: inout LSTMTape, transposed: [Double]) -> [Double] {
-        var readOut = [Double](repeating: 0, count: outputs)
-        step(x, &state, tape: &tape, transposed: transposed, readOut: &readOut)
-        return readOut
-    }
-
-    /// The recorded step, writing the read-out into `readOut` (`outputs` values) and the gates straight onto the
-    /// tape, allocating nothing once the tape has grown (training runs millions of steps).
+    /// One step of a sequence recorded for backpropagation: advances `state`, appends the step to `tape` (its gates
+    /// written straight onto it) and writes the read-out into `readOut` (`outputs` values), allocating nothing once
+    /// the tape has grown (training runs millions of steps). `transposed` is ``transposedGateWeights()`` of these
+    /// weights.
     func step(
         _ x: [Double], _ state: inout State, tape: inout LSTMTape, transposed: [Double], readOut: inout [Double]
     ) {

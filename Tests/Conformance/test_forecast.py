@@ -64,6 +64,15 @@ def dataset_with_import(forecast, s3, rows, timestamp_format="yyyy-MM-dd", frequ
     return dataset, imported
 
 
+def group_with_import(forecast, s3, name, rows, **options):
+    """A dataset imported from `rows` (as dataset_with_import, which `options` go to) and a dataset group of it."""
+    dataset, imported = dataset_with_import(forecast, s3, rows, **options)
+    assert imported["Status"] == "ACTIVE", imported.get("Message")
+    group = forecast.create_dataset_group(DatasetGroupName=unique(name), Domain="CUSTOM",
+                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    return dataset, group
+
+
 def deep_ar_forecast(forecast, datasets, horizon, epochs, supplementary=None):
     """A dataset group of `datasets`, a DeepAR+ predictor trained on it (with `supplementary` features, if given),
     and the ARN of its forecast."""
@@ -208,10 +217,7 @@ def test_a_dataset_group_takes_datasets_of_its_domain_one_of_each_type(clients):
 
 def test_horizons_and_backtest_offsets_are_limited_by_the_datasets_length(clients):
     forecast, _, s3 = clients
-    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["short"], months=24))
-    assert imported["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("short"), Domain="CUSTOM",
-                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    dataset, group = group_with_import(forecast, s3, "short", monthly_rows(["short"], months=24))
     legacy = dict(AlgorithmArn="arn:aws:forecast:::algorithm/ETS", InputDataConfig={"DatasetGroupArn": group},
                   FeaturizationConfig={"ForecastFrequency": "M"})
     cases = [  # 24 months: a legacy predictor forecasts 8 at most, an AutoPredictor 6; the offset stays under 12
@@ -319,10 +325,7 @@ def test_members_sibyl_does_not_implement_are_refused_by_name_and_create_nothing
 
 def test_listing_filters_pages_and_deleting_trees(clients):
     forecast, query, s3 = clients
-    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["solo"], months=40))
-    assert imported["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("tree"), Domain="CUSTOM",
-                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    dataset, group = group_with_import(forecast, s3, "tree", monthly_rows(["solo"], months=40))
     predictor = forecast.create_auto_predictor(PredictorName=unique("tree"), ForecastHorizon=3, ForecastFrequency="M",
                                                DataConfig={"DatasetGroupArn": group})["PredictorArn"]
     assert wait(lambda: forecast.describe_auto_predictor(PredictorArn=predictor), predictor)["Status"] == "ACTIVE"
@@ -425,10 +428,7 @@ def test_resources_being_built_are_not_deleted_and_a_dataset_takes_one_import_at
 
 def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
     forecast, query, s3 = clients
-    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(["left", "right"], months=60))
-    assert imported["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("legacy"), Domain="CUSTOM",
-                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    dataset, group = group_with_import(forecast, s3, "legacy", monthly_rows(["left", "right"], months=60))
     common = dict(ForecastHorizon=6, InputDataConfig={"DatasetGroupArn": group},
                   FeaturizationConfig={"ForecastFrequency": "M"})
     with pytest.raises(botocore.exceptions.ClientError) as cnn:
@@ -461,10 +461,7 @@ def test_legacy_predictors_with_algorithms_and_accuracy_metrics(clients):
 def test_deep_ar_plus_trains_one_network_across_items(clients):
     forecast, query, s3 = clients
     items = [f"store{n}" for n in range(6)]
-    dataset, imported = dataset_with_import(forecast, s3, monthly_rows(items, months=60, seed=8))
-    assert imported["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("deepar"), Domain="CUSTOM",
-                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    dataset, group = group_with_import(forecast, s3, "deepar", monthly_rows(items, months=60, seed=8))
     common = dict(AlgorithmArn="arn:aws:forecast:::algorithm/Deep_AR_Plus", ForecastHorizon=6,
                   InputDataConfig={"DatasetGroupArn": group}, FeaturizationConfig={"ForecastFrequency": "M"})
     for parameters, complaint in (({"likelihood": "beta"}, "likelihood"), ({"num_layers": "3"}, "num_layers"),
@@ -570,10 +567,7 @@ def test_daily_data_are_aggregated_to_months_and_gaps_filled_as_asked(clients):
         rows.append(f"{date.isoformat()},steady,10")
         if day % 5 != 4 and date < datetime.date(2020, 11, 1):
             rows.append(f"{date.isoformat()},gappy,4")
-    dataset, imported = dataset_with_import(forecast, s3, rows, frequency="D")
-    assert imported["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("daily"), Domain="CUSTOM",
-                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    dataset, group = group_with_import(forecast, s3, "daily", rows, frequency="D")
 
     def refused(**arguments):
         with pytest.raises(botocore.exceptions.ClientError) as error:
@@ -621,10 +615,7 @@ def test_forecast_dimensions_split_items_by_store(clients):
     levels = {("soap", "north"): 100, ("soap", "south"): 300, ("rope", "north"): 50}
     rows = [f"{2016 + m // 12}-{m % 12 + 1:02d}-01,{item},{store},{level + m % 3}"
             for (item, store), level in levels.items() for m in range(48)]
-    dataset, imported = dataset_with_import(forecast, s3, rows, schema=schema)
-    assert imported["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("stores"), Domain="CUSTOM",
-                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    dataset, group = group_with_import(forecast, s3, "stores", rows, schema=schema)
     common = dict(AlgorithmArn="arn:aws:forecast:::algorithm/ETS", ForecastHorizon=2,
                   InputDataConfig={"DatasetGroupArn": group})
     with pytest.raises(botocore.exceptions.ClientError) as unknown:
@@ -756,10 +747,7 @@ def test_the_holiday_featurization_lifts_forecasts_on_the_countrys_holidays(clie
         date = start + datetime.timedelta(days=day)
         value = 100 + (20 if date.weekday() == 5 else 0) + (60 if date.isoformat() in holidays else 0) + rng.gauss(0, 2)
         rows.append(f"{date.isoformat()},shop,{value:.2f}")
-    dataset, imported = dataset_with_import(forecast, s3, rows, frequency="D")
-    assert imported["Status"] == "ACTIVE"
-    group = forecast.create_dataset_group(DatasetGroupName=unique("holidays"), Domain="CUSTOM",
-                                          DatasetArns=[dataset])["DatasetGroupArn"]
+    dataset, group = group_with_import(forecast, s3, "holidays", rows, frequency="D")
     common = dict(AlgorithmArn="arn:aws:forecast:::algorithm/Prophet", ForecastHorizon=16,
                   FeaturizationConfig={"ForecastFrequency": "D"})
 

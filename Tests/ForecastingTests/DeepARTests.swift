@@ -9,8 +9,10 @@ import Testing
         var state = layer.initialState()
         var tape = LSTMTape()
         let transposed = layer.transposedGateWeights()
+        var readOut = [Double](repeating: 0, count: layer.outputs)
         return zip(inputs, targets).reduce(0) { sum, pair in
-            sum + likelihood.loss(pair.1, readOut: layer.step(pair.0, &state, tape: &tape, transposed: transposed), scale: 2).value
+            layer.step(pair.0, &state, tape: &tape, transposed: transposed, readOut: &readOut)
+            return sum + likelihood.loss(pair.1, readOut: readOut, scale: 2).value
         }
     }
 
@@ -25,8 +27,9 @@ import Testing
         var tape = LSTMTape()
         let transposed = perturbed.transposedGateWeights()
         var readOutGradients: [Double] = []
+        var readOut = [Double](repeating: 0, count: perturbed.outputs)
         for (x, y) in zip(inputs, targets) {
-            let readOut = perturbed.step(x, &state, tape: &tape, transposed: transposed)
+            perturbed.step(x, &state, tape: &tape, transposed: transposed, readOut: &readOut)
             readOutGradients += likelihood.loss(y, readOut: readOut, scale: 2).gradient
         }
         var gradient = [Double](repeating: 0, count: perturbed.parameters.count)
