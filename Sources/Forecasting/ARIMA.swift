@@ -235,7 +235,7 @@ struct ARIMAEstimator {
         guard parameterCount > 0 else { return fit }
         let objective = { (u: [Double]) -> Double in
             let (ar, ma, mean) = unpack(u)
-            return ARMAKalman(ar: ar, ma: ma).likelihood(w.map { $0 - mean })?.minusTwoLogLikelihood ?? .infinity
+            return ARMAKalman(ar: ar, ma: ma).likelihood(w, mean: mean)?.minusTwoLogLikelihood ?? .infinity
         }
         let startValue = objective(fit.coordinates)
         guard startValue.isFinite else { return fit }
@@ -243,7 +243,7 @@ struct ARIMAEstimator {
             objective, start: fit.coordinates, steps: [Double](repeating: 0.1, count: parameterCount))
         guard best.value < startValue || best.value.isFinite else { return fit }
         let (ar, ma, mean) = unpack(best.point)
-        guard let exact = ARMAKalman(ar: ar, ma: ma).likelihood(w.map { $0 - mean }) else { return fit }
+        guard let exact = ARMAKalman(ar: ar, ma: ma).likelihood(w, mean: mean) else { return fit }
         let n = Double(w.count)
         let k = Double(parameterCount + 1)
         let minusTwoLogLikelihood = exact.minusTwoLogLikelihood + n * (1 + log(2 * .pi))

@@ -245,6 +245,45 @@ import Testing
         #expect(abs(result.minusTwoLogLikelihood - closedForm) < 1e-6, "\(result.minusTwoLogLikelihood) against \(closedForm)")
     }
 
+    /// A seasonal ARMA's state covariance from the first-row system solves P = T P Tᵀ + R Rᵀ entry by entry, and
+    /// an ARMA(1,1)'s variance is (1 + 2φθ + θ²) / (1 − φ²).
+    @Test func theStationaryCovarianceSolvesItsEquation() throws {
+        let arma11 = ARMAKalman(ar: [0.7], ma: [0.4])
+        let small = try #require(arma11.stationaryCovariance(phi: [0.7, 0], loading: [1, 0.4]))
+        #expect(abs(small[0] - (1 + 2 * 0.7 * 0.4 + 0.16) / (1 - 0.49)) < 1e-12)
+        let ar = Polynomials.multiplyAR([0.5, -0.2], [0.6], period: 12)
+        let ma = Polynomials.multiplyMA([0.3], [-0.5], period: 12)
+        let model = ARMAKalman(ar: ar, ma: ma)
+        let r = model.dimension
+        let phi = (0..<r).map { $0 < ar.count ? ar[$0] : 0 }
+        let loading = (0..<r).map { $0 == 0 ? 1 : ($0 - 1 < ma.count ? ma[$0 - 1] : 0) }
+        let upper = try #require(model.stationaryCovariance(phi: phi, loading: loading))
+        let p = DenseKalman.symmetric(upper, size: r)
+        let next = DenseKalman.timeUpdate(p, phi: phi, loading: loading)
+        let worst = zip(p, next).map { abs($0 - $1) }.max()!
+        #expect(worst < 1e-9 * p[0], "largest difference \(worst)")
+    }
+
+    /// The filter on P's upper triangle gives the likelihood and filtered state of a plain dense Kalman filter.
+    @Test func theTriangularFilterMatchesADenseOne() throws {
+        var generator = SplitMix64(seed: 9)
+        let shocks = (0..<130).map { _ in generator.nextGaussian() }
+        var values: [Double] = []
+        for t in 0..<shocks.count {
+            var value = shocks[t] + (t >= 1 ? 0.3 * shocks[t - 1] : 0) - (t >= 12 ? 0.5 * shocks[t - 12] : 0)
+            if t >= 1 { value += 0.5 * values[t - 1] }
+            values.append(value + 2)
+        }
+        let ar = Polynomials.multiplyAR([0.5], [0.3], period: 12)
+        let ma = Polynomials.multiplyMA([0.3], [-0.5], period: 12)
+        let model = ARMAKalman(ar: ar, ma: ma)
+        let result = try #require(model.likelihood(values, mean: 2))
+        let reference = DenseKalman.likelihood(values.map { $0 - 2 }, ar: ar, ma: ma, start: model)
+        #expect(abs(result.minusTwoLogLikelihood - reference.minusTwoLogLikelihood) < 1e-8)
+        #expect(abs(result.variance - reference.variance) < 1e-10 * reference.variance)
+        for (a, b) in zip(result.filtered, reference.filtered) { #expect(abs(a - b) < 1e-8) }
+    }
+
     @Test func exactLikelihoodRefitsTheChosenModelToAHigherLikelihood() throws {
         var generator = SplitMix64(seed: 4)
         let shocks = (0..<400).map { _ in generator.nextGaussian() }
@@ -293,5 +332,62 @@ import Testing
         let paths = logistic.samplePaths(horizon: 60, paths: 200, seed: 2)
         #expect(paths.allSatisfy { $0.allSatisfy { $0 > 0 && $0 < 100 } })
         #expect(ProphetLikeFit.fit(values, period: 1, growth: .logistic(capacity: 0, floor: 10)) == nil)
+    }
+}
+
+/// A textbook Kalman filter on full matrices, the reference for ARMAKalman's triangular one.
+enum DenseKalman {
+    static func symmetric(_ upper: [Double], size r: Int) -> [Double] {
+        var full = upper
+        for i in 0..<r { for j in 0..<i { full[i * r + j] = upper[j * r + i] } }
+        return full
+    }
+
+    /// T P Tᵀ + R Rᵀ by matrix products.
+    static func timeUpdate(_ p: [Double], phi: [Double], loading: [Double]) -> [Double] {
+        let r = phi.count
+        var t = [Double](repeating: 0, count: r * r)
+        for i in 0..<r {
+            t[i * r] = phi[i]
+            if i + 1 < r { t[i * r + i + 1] = 1 }
+        }
+        var product = [Double](repeating: 0, count: r * r)
+        for i in 0..<r { for j in 0..<r { for k in 0..<r { product[i * r + j] += t[i * r + k] * p[k * r + j] } } }
+        var next = [Double](repeating: 0, count: r * r)
+        for i in 0..<r {
+            for j in 0..<r {
+                for k in 0..<r { next[i * r + j] += product[i * r + k] * t[j * r + k] }
+                next[i * r + j] += loading[i] * loading[j]
+            }
+        }
+        return next
+    }
+
+    static func likelihood(_ values: [Double], ar: [Double], ma: [Double], start model: ARMAKalman)
+        -> (minusTwoLogLikelihood: Double, variance: Double, filtered: [Double])
+    {
+        let r = model.dimension
+        let phi = (0..<r).map { $0 < ar.count ? ar[$0] : 0 }
+        let loading = (0..<r).map { $0 == 0 ? 1 : ($0 - 1 < ma.count ? ma[$0 - 1] : 0) }
+        var p = symmetric(model.stationaryCovariance(phi: phi, loading: loading)!, size: r)
+        var a = [Double](repeating: 0, count: r)
+        var squares = 0.0, logs = 0.0
+        var filtered = a
+        for value in values {
+            let f = p[0]
+            let v = value - a[0]
+            squares += v * v / f
+            logs += log(f)
+            let gain = (0..<r).map { p[$0 * r] / f }
+            for i in 0..<r { a[i] += gain[i] * v }
+            let firstRow = Array(p[0..<r])
+            for i in 0..<r { for j in 0..<r { p[i * r + j] -= gain[i] * firstRow[j] } }
+            filtered = a
+            let first = a[0]
+            a = (0..<r).map { phi[$0] * first + ($0 + 1 < r ? a[$0 + 1] : 0) }
+            p = timeUpdate(p, phi: phi, loading: loading)
+        }
+        let n = Double(values.count)
+        return (n * log(squares / n) + logs, squares / n, filtered)
     }
 }
