@@ -79,8 +79,8 @@ cat(sprintf('{"ets_seconds":%f,"arima_seconds":%f,"series":[%s]}', timing[["ets"
 # Sibyl's methods: label, `sibyl forecast` arguments.
 SIBYL_METHODS = {
     "auto": ("Sibyl auto (AutoPredictor)", ["--algorithm", "auto"]),
-    "sibyl_arima": ("Sibyl AutoARIMA (CSS)", ["--algorithm", "arima"]),
-    "sibyl_arima_auto": ("Sibyl AutoARIMA (as R)", ["--algorithm", "arima", "--arima-estimation", "auto"]),
+    "sibyl_arima": ("Sibyl AutoARIMA", ["--algorithm", "arima"]),
+    "sibyl_arima_css": ("Sibyl AutoARIMA (CSS)", ["--algorithm", "arima", "--arima-estimation", "css"]),
     "sibyl_ets": ("Sibyl AutoETS", ["--algorithm", "ets"]),
     "prophet": ("Sibyl Prophet-like", ["--algorithm", "prophet"]),
     "deepar": ("Sibyl DeepAR", ["--algorithm", "deepar"]),

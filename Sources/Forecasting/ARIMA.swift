@@ -44,28 +44,49 @@ public struct ARIMAFit: Sendable, Codable {
     }
 
     /// Point forecasts (the sample paths' zero-noise path).
-    public func forecast(horizon: Int) -> [Double] { path(horizon: horizon, noise: [Double](repeating: 0, count: horizon)) }
+    public func forecast(horizon: Int) -> [Double] {
+        path(horizon: horizon, noise: [Double](repeating: 0, count: horizon), from: PathStart(self))
+    }
 
     /// Simulated futures with Gaussian shocks of the fitted variance, seeded.
     public func samplePaths(horizon: Int, paths: Int, seed: UInt64) -> [[Double]] {
         var generator = SplitMix64(seed: seed)
         let deviation = variance.squareRoot()
-        return (0..<paths).map { _ in path(horizon: horizon, noise: (0..<horizon).map { _ in deviation * generator.nextGaussian() }) }
+        let start = PathStart(self)
+        return (0..<paths).map { _ in
+            path(horizon: horizon, noise: (0..<horizon).map { _ in deviation * generator.nextGaussian() }, from: start)
+        }
     }
 
-    private func path(horizon: Int, noise: [Double]) -> [Double] {
-        let differencing = Differencing(order: order)
-        let levels = differencing.levels(history)
+    /// What every path continues: the end of each differencing level (as far back as integration reads) and of the
+    /// differenced series and its residuals (as far back as the ARMA recursion reads), taken once rather than per
+    /// path from a history that may be thousands of values long.
+    private struct PathStart {
+        let differencing: Differencing
+        let levelEnds: [[Double]]
+        let centred: [Double]
+        let residuals: [Double]
+
+        init(_ fit: ARIMAFit) {
+            differencing = Differencing(order: fit.order)
+            let levels = differencing.levels(fit.history)
+            levelEnds = zip(levels, differencing.lags + [0]).map { level, lag in Array(level.suffix(lag)) }
+            centred = levels.last!.suffix(fit.ar.count).map { $0 - fit.mean }
+            residuals = Array(fit.residuals.suffix(fit.ma.count))
+        }
+    }
+
+    private func path(horizon: Int, noise: [Double], from start: PathStart) -> [Double] {
         if var state = filteredState {
             let model = ARMAKalman(ar: ar, ma: ma)
             let future = noise.map { shock -> Double in
                 model.step(&state, shock: shock)
                 return state[0] + mean
             }
-            return differencing.undo(future, levels: levels)
+            return start.differencing.undo(future, levels: start.levelEnds)
         }
-        var x = levels.last!.map { $0 - mean }
-        var e = residuals
+        var x = start.centred
+        var e = start.residuals
         for step in 0..<horizon {
             var value = noise[step]
             for (k, coefficient) in ar.enumerated() where x.count - 1 - k >= 0 { value += coefficient * x[x.count - 1 - k] }
@@ -74,7 +95,7 @@ public struct ARIMAFit: Sendable, Codable {
             e.append(noise[step])
         }
         let future = x.suffix(horizon).map { $0 + mean }
-        return differencing.undo(future, levels: levels)
+        return start.differencing.undo(future, levels: start.levelEnds)
     }
 }
 
@@ -96,7 +117,8 @@ struct Differencing {
         return levels
     }
 
-    /// Integrates forecasts of the most differenced level back to the original scale.
+    /// Integrates forecasts of the most differenced level back to the original scale (each level may be given by its
+    /// last `lag` values alone: no more are read).
     func undo(_ forecast: [Double], levels: [[Double]]) -> [Double] {
         var current = forecast
         for index in stride(from: lags.count - 1, through: 0, by: -1) {

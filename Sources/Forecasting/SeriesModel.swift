@@ -30,7 +30,7 @@ public indirect enum SeriesModel: Sendable, Codable, CustomStringConvertible {
     /// model reads `holidays` (from the first value through the horizon) as regressors; ARIMA, ETS and NPTS take none.
     public static func fit(
         _ values: [Double], period: Int, algorithm: Algorithm,
-        arimaEstimation: AutoARIMA.Estimation = .conditionalSumOfSquares, network: DeepARNetwork? = nil,
+        arimaEstimation: AutoARIMA.Estimation = .automatic, network: DeepARNetwork? = nil,
         deepAR: DeepARSeries? = nil, holidays: HolidayFeatures? = nil
     ) -> SeriesModel? {
         switch algorithm {

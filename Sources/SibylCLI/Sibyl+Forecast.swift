@@ -25,8 +25,8 @@ extension Sibyl {
         @Option(help: "DeepAR's output distribution: student-T, gaussian or negative-binomial (for counts).")
         var likelihood = "student-T"
 
-        @Option(help: "How ARIMA coefficients are estimated: css (conditional sum of squares), ml (exact likelihood: slow on long seasonal series), or auto (as auto.arima: exact likelihood up to 150 observations, css beyond).")
-        var arimaEstimation = "css"
+        @Option(help: "How ARIMA coefficients are estimated: auto (as auto.arima: exact likelihood up to 150 observations, css beyond), css (conditional sum of squares), or ml (exact likelihood: slow on long seasonal series).")
+        var arimaEstimation = "auto"
 
         @Option(help: "The Prophet-like model's trend: linear, or logistic (saturating at --cap, and at --floor below).")
         var growth = "linear"
