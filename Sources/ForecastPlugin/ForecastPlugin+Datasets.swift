@@ -138,7 +138,8 @@ extension ForecastPlugin {
         return DescribeDatasetImportJobResponse(
             DatasetImportJobName: job.name, DatasetImportJobArn: job.arn, DatasetArn: job.datasetArn,
             TimestampFormat: job.timestampFormat,
-            DataSource: DataSource(S3Config: S3Config(Path: job.path, RoleArn: job.roleArn)), DataSize: job.dataSize,
+            DataSource: DataSource(S3Config: S3Config(Path: job.path, RoleArn: job.roleArn)),
+            FieldStatistics: job.fieldStatistics, DataSize: job.dataSize,
             Status: job.status, Message: job.message, CreationTime: job.created, LastModificationTime: job.modified,
             Format: "CSV", ImportMode: "FULL")
     }

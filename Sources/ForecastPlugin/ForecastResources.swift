@@ -68,6 +68,8 @@ struct StoredImportJob: BuiltResource, Sendable {
     var status: String
     var message: String?
     var dataSize: Double?
+    /// Per field, what the import read (set when it succeeds).
+    var fieldStatistics: [String: FieldStatistics]? = nil
     var created: Date
     var modified: Date
 }

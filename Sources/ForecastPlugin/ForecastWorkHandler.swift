@@ -56,6 +56,8 @@ struct ForecastWorkHandler: JobHandler {
             }
             try save()
             job.dataSize = Double(files.size) / 1_073_741_824
+            job.fieldStatistics = FieldStatistics.of(
+                files.joinedText, attributes: dataset.attributes, timestampFormat: format)
         }
     }
 

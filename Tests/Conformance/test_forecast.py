@@ -191,6 +191,24 @@ def test_a_folder_imports_every_file_in_it_and_a_bad_file_is_named(clients):
     assert missing["Status"] == "CREATE_FAILED" and "does not exist" in missing["Message"]
 
 
+def test_an_import_reports_each_fields_statistics(clients):
+    forecast, _, s3 = clients
+    rows = ["2020-01-01,a,1.5", "2020-02-01,a,2.5", "2020-03-01,a,", "2020-01-01,b,4", "2020-02-01,b,NaN"]
+    _, imported = dataset_with_import(forecast, s3, rows)
+    assert imported["Status"] == "ACTIVE", imported.get("Message")
+    statistics = imported["FieldStatistics"]
+    assert statistics["item_id"] == {"Count": 5, "CountDistinct": 2, "CountNull": 0}
+    assert statistics["timestamp"] == {"Count": 5, "CountDistinct": 3, "CountNull": 0,
+                                       "Min": "2020-01-01T00:00:00Z", "Max": "2020-03-01T00:00:00Z"}
+    target = statistics["target_value"]
+    assert {key: target[key] for key in ("Count", "CountDistinct", "CountNull", "CountNan", "Min", "Max")} == {
+        "Count": 4, "CountDistinct": 4, "CountNull": 1, "CountNan": 1, "Min": "1.5", "Max": "4.0"}
+    assert target["Avg"] == pytest.approx(8 / 3)
+    assert target["Stddev"] == pytest.approx(math.sqrt(((1.5 - 8 / 3) ** 2 + (2.5 - 8 / 3) ** 2 + (4 - 8 / 3) ** 2) / 2))
+    _, failed = dataset_with_import(forecast, s3, ["2020-01-01,a,1.5", "2020-02-01,a,lots"])
+    assert failed["Status"] == "CREATE_FAILED" and "FieldStatistics" not in failed
+
+
 def test_a_dataset_group_takes_datasets_of_its_domain_one_of_each_type(clients):
     forecast, _, _ = clients
     retail_schema = {"Attributes": [{"AttributeName": "timestamp", "AttributeType": "timestamp"},

@@ -112,6 +112,7 @@ struct DescribeDatasetImportJobResponse: Codable, Sendable {
     var DatasetArn: String
     var TimestampFormat: String
     var DataSource: DataSource
+    var FieldStatistics: [String: FieldStatistics]?
     var DataSize: Double?
     var Status: String
     var Message: String?
