@@ -154,6 +154,9 @@ public struct ForecastQueryPlugin: ServicePlugin {
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
         let start = try input.StartDate.map { try Self.date($0, member: "StartDate") }
         let end = try input.EndDate.map { try Self.date($0, member: "EndDate") }
+        if let start, let end, start > end, let startText = input.StartDate, let endText = input.EndDate {
+            throw ServiceError(code: "InvalidInputException", message: "StartDate \(startText) is after EndDate \(endText).")
+        }
         var answer: [String: [DataPoint]] = [:]
         for (key, series) in values {
             answer[key] = zip(times, series).compactMap { time, value in

@@ -124,6 +124,11 @@ def test_the_whole_workflow_gives_ordered_quantiles(clients):
     window = query.query_forecast(ForecastArn=made, Filters={"item_id": "north"}, StartDate="2021-02-01T00:00:00",
                                   EndDate="2021-03-01T00:00:00")["Forecast"]["Predictions"]
     assert [point["Timestamp"] for point in window["p90"]] == ["2021-02-01T00:00:00", "2021-03-01T00:00:00"]
+    with pytest.raises(botocore.exceptions.ClientError) as inverted:
+        query.query_forecast(ForecastArn=made, Filters={"item_id": "north"}, StartDate="2021-03-01T00:00:00",
+                             EndDate="2021-02-01T00:00:00")
+    assert inverted.value.response["Error"]["Code"] == "InvalidInputException"
+    assert "after EndDate" in inverted.value.response["Error"]["Message"]
     with pytest.raises(botocore.exceptions.ClientError) as missing:
         query.query_forecast(ForecastArn=made, Filters={"item_id": "west"})
     assert missing.value.response["Error"]["Code"] == "ResourceNotFoundException"
