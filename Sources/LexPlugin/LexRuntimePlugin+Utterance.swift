@@ -3,7 +3,7 @@ import Foundation
 import SibylCore
 
 /// RecognizeUtterance's members: the session path, the request headers and the raw body.
-struct RecognizeUtteranceRequest: Decodable, Sendable, ValidatableInput {
+struct RecognizeUtteranceRequest: Codable, Sendable, ValidatableInput {
     var botId: String
     var botAliasId: String
     var localeId: String
@@ -29,6 +29,7 @@ extension LexRuntimePlugin {
             guard let data = GzipBase64.decode(header),
                 let shape = try? JSONDecoder().decode(SessionStateShape.self, from: data)
             else { throw ServiceError.validation("x-amz-lex-session-state is not gzipped, base64-encoded session state JSON.") }
+            try shape.checkEveryMemberRead(from: data, under: "sessionState")
             try shape.validate()
             sessionState = shape
         }

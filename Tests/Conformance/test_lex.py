@@ -342,6 +342,39 @@ def test_recognize_utterance_rejects_a_bad_session_header(runtime, flower_bot):
     assert "x-amz-lex-session-state" in excinfo.value.response["Error"]["Message"]
 
 
+def test_runtime_members_sibyl_does_not_read_are_refused_by_name(runtime, flower_bot):
+    where = {"botId": flower_bot, "botAliasId": "TSTALIASID", "localeId": "en_US"}
+    refused = [
+        ({"intent": {"name": "OrderFlowers", "slots": {"FlowerType": {"shape": "List", "values": [
+            {"value": {"interpretedValue": "roses"}}, {"value": {"interpretedValue": "tulips"}}]}}}},
+         "sessionState.intent.slots.FlowerType.values is not supported here"),
+        ({"dialogAction": {"type": "ElicitSlot", "slotToElicit": "FlowerType", "slotElicitationStyle": "SpellByWord"}},
+         "sessionState.dialogAction.slotElicitationStyle is not supported here"),
+        ({"activeContexts": [{"name": "ordering", "timeToLive": {"timeToLiveInSeconds": 60, "turnsToLive": 5},
+                              "contextAttributes": {}}]},
+         "sessionState.activeContexts is not supported here"),
+    ]
+    for state, reason in refused:
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            say(runtime, flower_bot, "I want to order flowers", uuid.uuid4().hex, sessionState=state)
+        assert error_code(excinfo) == "ValidationException", reason
+        assert reason in excinfo.value.response["Error"]["Message"]
+    header = base64.b64encode(gzip.compress(json.dumps(refused[1][0]).encode())).decode()
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        runtime.recognize_utterance(sessionId=uuid.uuid4().hex, requestContentType="text/plain; charset=utf-8",
+                                    sessionState=header, inputStream=b"roses", **where)
+    assert refused[1][1] in excinfo.value.response["Error"]["Message"]
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        runtime.put_session(sessionId=uuid.uuid4().hex, sessionState={"dialogAction": {"type": "ElicitIntent"}},
+                            messages=[{"contentType": "ImageResponseCard", "imageResponseCard": {"title": "Pick one"}}],
+                            **where)
+    assert "messages[0].imageResponseCard is not supported here" in excinfo.value.response["Error"]["Message"]
+    # What Sibyl reads, and empty lists of what it does not, go through.
+    reply = say(runtime, flower_bot, "I want to order flowers", uuid.uuid4().hex,
+                sessionState={"activeContexts": [], "runtimeHints": {"slotHints": {}}, "sessionAttributes": {"a": "b"}})
+    assert reply["sessionState"]["intent"]["name"] == "OrderFlowers"
+
+
 def test_a_locale_has_one_fallback_intent(models, flower_bot):
     where = {"botId": flower_bot, "botVersion": "DRAFT", "localeId": "en_US"}
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:

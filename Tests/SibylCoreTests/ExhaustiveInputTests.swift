@@ -47,6 +47,17 @@ private struct LenientOrder: Codable {
         #expect(refusal(#"{"Name": "a", "Parts": [{"Size": 1}, {"Size": 2, "Colour": "red"}]}"#) == "Parts[1].Colour")
     }
 
+    @Test func aValueSentInsideAnotherIsNamedUnderItsMember() throws {
+        let body = Data(#"{"Name": "a", "Parts": [{"Size": 1, "Colour": "red"}]}"#.utf8)
+        let order = try JSONDecoder().decode(Order.self, from: body)
+        #expect(throws: ServiceError.self) { try order.checkEveryMemberRead(from: body, under: "header") }
+        do {
+            try order.checkEveryMemberRead(from: body, under: "header")
+        } catch let error as ServiceError {
+            #expect(error.message.hasPrefix("header.Parts[0].Colour is not supported here"))
+        }
+    }
+
     @Test func nullMembersCountAsAbsent() {
         #expect(refusal(#"{"Name": "a", "Note": null, "Encryption": null}"#) == nil)
     }

@@ -1,7 +1,7 @@
 import SibylCore
 
 /// The path every runtime operation shares.
-struct SessionPathRequest: Decodable, Sendable, ValidatableInput {
+struct SessionPathRequest: Codable, Sendable, ValidatableInput {
     var botId: String
     var botAliasId: String
     var localeId: String
@@ -20,7 +20,7 @@ struct SessionPathRequest: Decodable, Sendable, ValidatableInput {
 }
 
 /// RecognizeText's members.
-struct RecognizeTextRequest: Decodable, Sendable, ValidatableInput {
+struct RecognizeTextRequest: Codable, Sendable, ValidatableInput {
     var botId: String
     var botAliasId: String
     var localeId: String
@@ -40,7 +40,7 @@ struct RecognizeTextRequest: Decodable, Sendable, ValidatableInput {
 }
 
 /// PutSession's members.
-struct PutSessionRequest: Decodable, Sendable, ValidatableInput {
+struct PutSessionRequest: Codable, Sendable, ValidatableInput {
     var botId: String
     var botAliasId: String
     var localeId: String
@@ -70,6 +70,16 @@ struct SessionStateShape: Codable, Sendable {
     var runtimeHints: JSONValue?
 
     func validate() throws {
+        if case .array(let contexts)? = activeContexts, !contexts.isEmpty {
+            throw ServiceError.validation(
+                "sessionState.activeContexts is not supported here: Sibyl's bots have no contexts, and a conversation "
+                    + "would go on as if none were active. Leave it out or send an empty list.")
+        }
+        if case .object(let hints)? = runtimeHints, hints.contains(where: { $0.value != .object([:]) }) {
+            throw ServiceError.validation(
+                "sessionState.runtimeHints is not supported here: Sibyl does not bias recognition towards slot hints. "
+                    + "Leave it out.")
+        }
         if let type = dialogAction?.type,
             !["Close", "ConfirmIntent", "Delegate", "ElicitIntent", "ElicitSlot", "None"].contains(type)
         {

@@ -25,16 +25,16 @@ extension ExhaustiveInput {
     }
 
     /// Throws ``unreadMember(_:)`` for the first member set in `body` (the request's JSON) that this decoded value does
-    /// not carry.
-    func checkEveryMemberRead(from body: Data) throws {
+    /// not carry, its path starting with `path` when the value is a member of the request (one sent in a header).
+    public func checkEveryMemberRead(from body: Data, under path: String = "") throws {
         // A body the decoder accepted is JSON, and a decoded input encodes: should either fail all the same, the
         // request has already passed its decoding, and the check gives way rather than refuse what it cannot read.
         let decoder = JSONDecoder()
         guard let sent = try? decoder.decode(MemberTree.self, from: body),
             let kept = try? decoder.decode(MemberTree.self, from: MemberTree.encoder.encode(self))
         else { return }
-        if let path = sent.firstMember(missingFrom: kept, path: "") {
-            throw Self.unreadMember(path)
+        if let found = sent.firstMember(missingFrom: kept, path: path) {
+            throw Self.unreadMember(found)
         }
     }
 }
