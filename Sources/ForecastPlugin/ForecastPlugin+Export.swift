@@ -41,7 +41,8 @@ extension ForecastPlugin {
 
     func listForecastExportJobs(_ input: ListRequest, context: OperationContext) throws -> ListForecastExportJobsResponse {
         let page = try Self.page(
-            try all(StoredExportJob.self, .exportJob, context: context), input, keys: ["ForecastArn", "Status"]
+            try all(StoredExportJob.self, .exportJob, context: context), input, keys: ["ForecastArn", "Status"],
+            id: \.arn
         ) {
             ["ForecastArn": $0.forecastArn, "Status": $0.status]
         }

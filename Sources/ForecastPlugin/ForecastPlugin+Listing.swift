@@ -4,7 +4,7 @@ import SibylCore
 extension ForecastPlugin {
     func listDatasetGroups(_ input: ListRequest, context: OperationContext) throws -> ListDatasetGroupsResponse {
         let groups = try all(StoredDatasetGroup.self, .datasetGroup, context: context)
-        let page = try Self.page(groups, input, keys: []) { _ in [:] }
+        let page = try Self.page(groups, input, keys: [], id: \.arn) { _ in [:] }
         return ListDatasetGroupsResponse(
             DatasetGroups: page.items.map {
                 DatasetGroupSummary(
@@ -13,7 +13,8 @@ extension ForecastPlugin {
     }
 
     func listDatasets(_ input: ListRequest, context: OperationContext) throws -> ListDatasetsResponse {
-        let page = try Self.page(try all(StoredDataset.self, .dataset, context: context), input, keys: []) { _ in [:] }
+        let datasets = try all(StoredDataset.self, .dataset, context: context)
+        let page = try Self.page(datasets, input, keys: [], id: \.arn) { _ in [:] }
         return ListDatasetsResponse(
             Datasets: page.items.map {
                 DatasetSummary(
@@ -24,7 +25,7 @@ extension ForecastPlugin {
 
     func listDatasetImportJobs(_ input: ListRequest, context: OperationContext) throws -> ListDatasetImportJobsResponse {
         let page = try Self.page(
-            try all(StoredImportJob.self, .importJob, context: context), input, keys: ["DatasetArn", "Status"]
+            try all(StoredImportJob.self, .importJob, context: context), input, keys: ["DatasetArn", "Status"], id: \.arn
         ) {
             ["DatasetArn": $0.datasetArn, "Status": $0.status]
         }
@@ -39,7 +40,7 @@ extension ForecastPlugin {
 
     func listPredictors(_ input: ListRequest, context: OperationContext) throws -> ListPredictorsResponse {
         let page = try Self.page(
-            try all(StoredPredictor.self, .predictor, context: context), input, keys: ["DatasetGroupArn", "Status"]
+            try all(StoredPredictor.self, .predictor, context: context), input, keys: ["DatasetGroupArn", "Status"], id: \.arn
         ) {
             ["DatasetGroupArn": $0.datasetGroupArn, "Status": $0.status]
         }
@@ -53,7 +54,7 @@ extension ForecastPlugin {
 
     func listForecasts(_ input: ListRequest, context: OperationContext) throws -> ListForecastsResponse {
         let forecasts = try all(StoredForecast.self, .forecast, context: context)
-        let page = try Self.page(forecasts, input, keys: ["DatasetGroupArn", "PredictorArn", "Status"]) {
+        let page = try Self.page(forecasts, input, keys: ["DatasetGroupArn", "PredictorArn", "Status"], id: \.arn) {
             ["DatasetGroupArn": $0.datasetGroupArn, "PredictorArn": $0.predictorArn, "Status": $0.status]
         }
         let predictors = try all(StoredPredictor.self, .predictor, context: context)
@@ -161,8 +162,9 @@ extension ForecastPlugin {
     /// Filters (IS / IS_NOT on the list's filter `keys`, whose values `fields` gives), in reverse storage order, one
     /// page. A key the list does not have is refused whether or not there are items.
     static func page<Item>(
-        _ items: [Item], _ input: ListRequest, keys: Set<String>, fields: (Item) -> [String: String]
-    ) throws -> OffsetPage<Item> {
+        _ items: [Item], _ input: ListRequest, keys: Set<String>, id: (Item) -> String,
+        fields: (Item) -> [String: String]
+    ) throws -> ListPage<Item> {
         if let unknown = input.Filters?.first(where: { !keys.contains($0.Key) }) {
             let known =
                 keys.isEmpty ? "this list takes no filters" : "its keys are " + keys.sorted().joined(separator: ", ")
@@ -172,6 +174,8 @@ extension ForecastPlugin {
         for filter in input.Filters ?? [] {
             kept = kept.filter { item in (fields(item)[filter.Key] == filter.Value) == (filter.Condition == "IS") }
         }
-        return try OffsetPage(kept.reversed(), token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidNextTokenException")
+        return try ListPage(
+            kept.reversed(), token: input.NextToken, limit: input.MaxResults ?? 100,
+            errorCode: "InvalidNextTokenException", id: id)
     }
 }

@@ -25,8 +25,9 @@ enum LexListing {
             documents.sort { ($0.string(nameMember) ?? "") < ($1.string(nameMember) ?? "") }
         }
         if descending { documents.reverse() }
-        let page = try OffsetPage(
-            documents, token: nextToken, limit: maxResults ?? 10, errorCode: "ValidationException")
+        let page = try ListPage(
+            documents, token: nextToken, limit: maxResults ?? 10, errorCode: "ValidationException",
+            id: { $0.string(nameMember) ?? "" })
         return (page.items.map { JSONValue.object($0) }, page.nextToken)
     }
 

@@ -54,7 +54,9 @@ extension LexModelsPlugin {
                 "creationDateTime": bot["creationDateTime"] ?? .null,
             ], at: 0)
         if input.sortBy?.order == "Descending" { versions.reverse() }
-        let page = try OffsetPage(versions, token: input.nextToken, limit: input.maxResults ?? 10, errorCode: "ValidationException")
+        let page = try ListPage(
+            versions, token: input.nextToken, limit: input.maxResults ?? 10, errorCode: "ValidationException",
+            id: { $0.string("botVersion") ?? "" })
         return LexListing.output(
             ["botId": .string(input.botId), "botVersionSummaries": .array(page.items.map(JSONValue.object))],
             nextToken: page.nextToken)
@@ -123,7 +125,9 @@ extension LexModelsPlugin {
                     "lastUpdatedDateTime",
                 ])
             }
-        let page = try OffsetPage(aliases, token: input.nextToken, limit: input.maxResults ?? 10, errorCode: "ValidationException")
+        let page = try ListPage(
+            aliases, token: input.nextToken, limit: input.maxResults ?? 10, errorCode: "ValidationException",
+            id: { $0.string("botAliasId") ?? "" })
         return LexListing.output(
             ["botId": .string(input.botId), "botAliasSummaries": .array(page.items.map(JSONValue.object))],
             nextToken: page.nextToken)

@@ -31,8 +31,9 @@ extension RekognitionPlugin {
     func listCollections(_ input: ListCollectionsRequest, context: OperationContext) throws -> ListCollectionsResponse {
         let all = try context.resources.list(
             StoredCollection.self, service: FaceCollectionStore.service, kind: FaceCollectionStore.collectionKind)
-        let page = try OffsetPage(
-            all, token: input.NextToken, limit: input.MaxResults ?? 1000, errorCode: "InvalidPaginationTokenException")
+        let page = try ListPage(
+            all, token: input.NextToken, limit: input.MaxResults ?? 1000, errorCode: "InvalidPaginationTokenException",
+            id: \.id)
         return ListCollectionsResponse(
             CollectionIds: page.items.map(\.id), NextToken: page.nextToken,
             FaceModelVersions: page.items.map { _ in Self.faceModelVersion })
@@ -82,8 +83,9 @@ extension RekognitionPlugin {
         var faces = try FaceCollectionStore.faces(collection: collection.id, store: context.resources)
         if let ids = input.FaceIds.map(Set.init) { faces = faces.filter { ids.contains($0.faceId) } }
         if input.UserId != nil { faces = [] }  // users are not supported: no face belongs to one
-        let page = try OffsetPage(
-            faces, token: input.NextToken, limit: input.MaxResults ?? 1000, errorCode: "InvalidPaginationTokenException")
+        let page = try ListPage(
+            faces, token: input.NextToken, limit: input.MaxResults ?? 1000, errorCode: "InvalidPaginationTokenException",
+            id: \.faceId)
         return ListFacesResponse(
             Faces: page.items.map(Self.shape), NextToken: page.nextToken, FaceModelVersion: Self.faceModelVersion)
     }

@@ -177,7 +177,9 @@ extension TranscribePlugin {
         if let fragment = input.JobNameContains?.lowercased() {
             jobs = jobs.filter { $0.job.TranscriptionJobName.lowercased().contains(fragment) }
         }
-        let page = try OffsetPage(jobs, token: input.NextToken, limit: input.MaxResults ?? 5, errorCode: "BadRequestException")
+        let page = try ListPage(
+            jobs, token: input.NextToken, limit: input.MaxResults ?? 5, errorCode: "BadRequestException",
+            id: \.job.TranscriptionJobName)
         return ListTranscriptionJobsResponse(
             Status: input.Status, NextToken: page.nextToken,
             TranscriptionJobSummaries: page.items.map { job, customerBucket in

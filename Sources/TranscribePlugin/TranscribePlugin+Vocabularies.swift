@@ -61,7 +61,8 @@ extension TranscribePlugin {
         if let state = input.StateEquals { all = all.filter { $0.state == state } }
         if let fragment = input.NameContains?.lowercased() { all = all.filter { $0.name.lowercased().contains(fragment) } }
         all.sort { $0.lastModified > $1.lastModified }
-        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 5, errorCode: "BadRequestException")
+        let page = try ListPage(
+            all, token: input.NextToken, limit: input.MaxResults ?? 5, errorCode: "BadRequestException", id: \.name)
         return ListVocabulariesResponse(
             Status: input.StateEquals, NextToken: page.nextToken,
             Vocabularies: page.items.map {
@@ -151,7 +152,8 @@ extension TranscribePlugin {
         var all = try context.resources.list(StoredVocabularyFilter.self, service: "transcribe", kind: Self.filterKind)
         if let fragment = input.NameContains?.lowercased() { all = all.filter { $0.name.lowercased().contains(fragment) } }
         all.sort { $0.lastModified > $1.lastModified }
-        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 5, errorCode: "BadRequestException")
+        let page = try ListPage(
+            all, token: input.NextToken, limit: input.MaxResults ?? 5, errorCode: "BadRequestException", id: \.name)
         return ListVocabularyFiltersResponse(
             NextToken: page.nextToken,
             VocabularyFilters: page.items.map {

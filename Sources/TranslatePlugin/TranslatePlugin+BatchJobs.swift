@@ -97,7 +97,8 @@ extension TranslatePlugin {
             if let after = filter.SubmittedAfterTime { all = all.filter { $0.SubmittedTime > after } }
         }
         all.sort { $0.SubmittedTime > $1.SubmittedTime }
-        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidRequestException")
+        let page = try ListPage(
+            all, token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidRequestException", id: \.JobId)
         return ListTextTranslationJobsResponse(
             TextTranslationJobPropertiesList: page.items, NextToken: page.nextToken)
     }

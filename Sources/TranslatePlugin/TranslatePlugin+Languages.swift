@@ -10,7 +10,9 @@ extension TranslatePlugin {
         let all = engine.languages.map { code in
             Language(LanguageName: locale.localizedString(forIdentifier: code) ?? code, LanguageCode: code)
         }
-        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 500, errorCode: "InvalidParameterValueException")
+        let page = try ListPage(
+            all, token: input.NextToken, limit: input.MaxResults ?? 500, errorCode: "InvalidParameterValueException",
+            id: \.LanguageCode)
         return ListLanguagesResponse(
             Languages: page.items, DisplayLanguageCode: display,
             NextToken: page.nextToken)

@@ -92,7 +92,9 @@ extension TranslatePlugin {
     func listTerminologies(_ input: ListTerminologiesRequest, context: OperationContext) throws -> ListTerminologiesResponse {
         let all = try context.resources.list(StoredTerminology.self, service: "translate", kind: Self.terminologyKind)
             .map(\.properties).sorted { $0.Name < $1.Name }
-        let page = try OffsetPage(all, token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidParameterValueException")
+        let page = try ListPage(
+            all, token: input.NextToken, limit: input.MaxResults ?? 100, errorCode: "InvalidParameterValueException",
+            id: \.Name)
         return ListTerminologiesResponse(
             TerminologyPropertiesList: page.items, NextToken: page.nextToken)
     }
