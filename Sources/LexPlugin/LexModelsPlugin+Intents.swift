@@ -35,6 +35,7 @@ extension LexModelsPlugin {
         intent["intentId"] = .string(intentId)
         intent["lastUpdatedDateTime"] = .timestamp()
         _ = try intent.decode(IntentSpec.self)
+        try UnimplementedSettings.checkIntent(intent)
         try store.put(intent, .intent, [request.botId, request.botVersion, request.localeId, intentId])
         try store.touchLocale(request.botId, request.botVersion, request.localeId)
         return .object(existing == nil ? intent.removing(["lastUpdatedDateTime", "slotPriorities"]) : intent)

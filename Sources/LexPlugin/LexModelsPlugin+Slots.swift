@@ -25,6 +25,7 @@ extension LexModelsPlugin {
         slotType["creationDateTime"] = existing?["creationDateTime"] ?? .timestamp()
         slotType["lastUpdatedDateTime"] = .timestamp()
         _ = try slotType.decode(SlotTypeSpec.self)
+        try UnimplementedSettings.checkSlotType(slotType)
         try store.put(slotType, .slotType, key(slotTypeId))
         try store.touchLocale(request.botId, request.botVersion, request.localeId)
         return .object(existing == nil ? slotType.removing(["lastUpdatedDateTime"]) : slotType)
@@ -106,6 +107,7 @@ extension LexModelsPlugin {
         slot["creationDateTime"] = existing?["creationDateTime"] ?? .timestamp()
         slot["lastUpdatedDateTime"] = .timestamp()
         _ = try slot.decode(SlotSpec.self)
+        try UnimplementedSettings.checkSlot(slot)
         try store.put(slot, .slot, key(slotId))
         if existing == nil {
             var priorities: [JSONValue] = []

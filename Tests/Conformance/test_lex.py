@@ -375,6 +375,49 @@ def test_runtime_members_sibyl_does_not_read_are_refused_by_name(runtime, flower
     assert reply["sessionState"]["intent"]["name"] == "OrderFlowers"
 
 
+def test_model_settings_sibyl_does_not_carry_out_are_refused_and_their_defaults_pass(models):
+    bot = models.create_bot(botName=f"Settings{uuid.uuid4().hex[:8]}", roleArn=ROLE,
+                            dataPrivacy={"childDirected": False}, idleSessionTTLInSeconds=300)["botId"]
+    where = {"botId": bot, "botVersion": "DRAFT", "localeId": "en_US"}
+    models.create_bot_locale(nluIntentConfidenceThreshold=0.40, **where)
+    context = [{"name": "ordering"}]
+    closing = {"closingResponse": {"messageGroups": [text("Done.")]}, "active": True,
+               "conditional": {"active": True, "defaultBranch": {}, "conditionalBranches": [{
+                   "name": "VIP", "condition": {"expressionString": "{tier} = 'gold'"},
+                   "nextStep": {"dialogAction": {"type": "EndConversation"}}}]}}
+    for extra, member in [({"inputContexts": context}, "inputContexts"),
+                          ({"outputContexts": [{"name": "ordering", "timeToLiveInSeconds": 90, "turnsToLive": 5}]},
+                           "outputContexts"),
+                          ({"intentClosingSetting": closing}, "intentClosingSetting.conditional")]:
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            models.create_intent(intentName=f"Order{uuid.uuid4().hex[:6]}", **extra, **where)
+        assert error_code(excinfo) == "ValidationException"
+        assert excinfo.value.response["Error"]["Message"].startswith(f"{member} is not supported here")
+    closing["conditional"]["active"] = False
+    intent = models.create_intent(intentName="Order", inputContexts=[], outputContexts=[],
+                                  intentClosingSetting=closing, **where)["intentId"]
+
+    elicitation = {"slotConstraint": "Required", "promptSpecification": {
+        "messageGroups": [text("How many?")], "maxRetries": 2}}
+    for extra, member in [({"multipleValuesSetting": {"allowMultipleValues": True}},
+                           "multipleValuesSetting.allowMultipleValues"),
+                          ({"valueElicitationSetting": dict(elicitation, slotResolutionSetting={
+                              "slotResolutionStrategy": "EnhancedFallback"})},
+                           "valueElicitationSetting.slotResolutionSetting.slotResolutionStrategy")]:
+        arguments = {"valueElicitationSetting": elicitation, **extra}
+        with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+            models.create_slot(slotName="Count", slotTypeId="AMAZON.Number", intentId=intent, **arguments, **where)
+        assert excinfo.value.response["Error"]["Message"].startswith(f"{member} is not supported here")
+    models.create_slot(slotName="Count", slotTypeId="AMAZON.Number", intentId=intent, valueElicitationSetting=elicitation,
+                       multipleValuesSetting={"allowMultipleValues": False}, **where)
+
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        models.create_slot_type(slotTypeName="Codes", parentSlotTypeSignature="AMAZON.AlphaNumeric",
+                                valueSelectionSetting={"resolutionStrategy": "OriginalValue",
+                                                       "regexFilter": {"pattern": "[A-Z]{3}"}}, **where)
+    assert excinfo.value.response["Error"]["Message"].startswith("valueSelectionSetting.regexFilter is not supported")
+
+
 def test_a_locale_has_one_fallback_intent(models, flower_bot):
     where = {"botId": flower_bot, "botVersion": "DRAFT", "localeId": "en_US"}
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:
