@@ -33,6 +33,25 @@ extension LexModelsPlugin {
         return .object(bot.keeping(Self.botMembers + ["botTags", "testBotAliasTags"]).removing(["lastUpdatedDateTime"]))
     }
 
+    /// UpdateBot: the settings CreateBot takes replace the bot's (one left out is removed, as Lex replaces them);
+    /// id, creation time, tags and versions stay.
+    func updateBot(_ input: RawRequest<UpdateBotRequest>, store: LexStore) throws -> JSONValue {
+        let request = input.typed
+        var bot = try store.bot(request.botId)
+        let name = request.settings.botName
+        guard try store.list(.bot, where: ["botName": name]).allSatisfy({ $0.string("botId") == request.botId }) else {
+            throw LexErrors.preconditionFailed("A bot named \(name) already exists. Choose another name.")
+        }
+        let settings = [
+            "botName", "description", "roleArn", "dataPrivacy", "idleSessionTTLInSeconds", "botMembers", "errorLogSettings",
+        ]
+        for member in settings { bot[member] = input.members[member] }
+        bot["botType"] = .string("Bot")
+        bot["lastUpdatedDateTime"] = .timestamp()
+        try store.put(bot, .bot, [request.botId])
+        return .object(bot.keeping(Self.botMembers))
+    }
+
     func describeBot(_ input: BotIdRequest, store: LexStore) throws -> JSONValue {
         .object(try store.bot(input.botId).keeping(Self.botMembers))
     }

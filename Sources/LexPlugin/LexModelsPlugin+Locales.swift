@@ -34,6 +34,22 @@ extension LexModelsPlugin {
         return .object(locale.keeping(Self.localeMembers))
     }
 
+    /// UpdateBotLocale: the settings CreateBotLocale takes replace the locale's (one left out is removed); the
+    /// locale must be built again for its conversations to use them, as in Lex.
+    func updateBotLocale(_ input: RawRequest<CreateBotLocaleRequest>, store: LexStore) throws -> JSONValue {
+        let request = input.typed
+        var locale = try store.locale(request.botId, request.botVersion, request.localeId)
+        let settings = [
+            "description", "nluIntentConfidenceThreshold", "voiceSettings", "unifiedSpeechSettings", "audioFillerSettings",
+            "speechRecognitionSettings", "generativeAISettings", "speechDetectionSensitivity",
+        ]
+        for member in settings { locale[member] = input.members[member] }
+        try store.put(locale, .locale, [request.botId, request.botVersion, request.localeId])
+        try store.touchLocale(request.botId, request.botVersion, request.localeId)
+        let updated = try store.locale(request.botId, request.botVersion, request.localeId)
+        return .object(updated.keeping(Self.localeMembers + ["failureReasons", "lastUpdatedDateTime"]))
+    }
+
     func describeBotLocale(_ input: LocalePathRequest, store: LexStore) throws -> JSONValue {
         let locale = try store.locale(input.botId, input.botVersion, input.localeId)
         var output = locale.keeping(

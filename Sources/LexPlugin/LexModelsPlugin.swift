@@ -31,6 +31,10 @@ public struct LexModelsPlugin: ServicePlugin {
                 (input: RawRequest<CreateBotRequest>, context: OperationContext) in
                 try createBot(input, store: LexStore(resources: context.resources))
             },
+            ServiceOperation("UpdateBot", http: HTTPBinding("PUT", "/bots/{botId}/", successStatus: 202)) {
+                (input: RawRequest<UpdateBotRequest>, context: OperationContext) in
+                try updateBot(input, store: LexStore(resources: context.resources))
+            },
             ServiceOperation("DescribeBot", http: HTTPBinding("GET", "/bots/{botId}/")) {
                 (input: BotIdRequest, context: OperationContext) in
                 try describeBot(input, store: LexStore(resources: context.resources))
@@ -57,6 +61,10 @@ public struct LexModelsPlugin: ServicePlugin {
                 "CreateBotLocale", http: HTTPBinding("PUT", "/bots/{botId}/botversions/{botVersion}/botlocales/", successStatus: 202)
             ) { (input: RawRequest<CreateBotLocaleRequest>, context: OperationContext) in
                 try createBotLocale(input, store: LexStore(resources: context.resources))
+            },
+            ServiceOperation("UpdateBotLocale", http: HTTPBinding("PUT", Self.localePath + "/", successStatus: 202)) {
+                (input: RawRequest<CreateBotLocaleRequest>, context: OperationContext) in
+                try updateBotLocale(input, store: LexStore(resources: context.resources))
             },
             ServiceOperation("DescribeBotLocale", http: HTTPBinding("GET", Self.localePath + "/")) {
                 (input: LocalePathRequest, context: OperationContext) in

@@ -418,6 +418,34 @@ def test_model_settings_sibyl_does_not_carry_out_are_refused_and_their_defaults_
     assert excinfo.value.response["Error"]["Message"].startswith("valueSelectionSetting.regexFilter is not supported")
 
 
+def test_update_bot_and_locale_replace_their_settings(models, runtime):
+    bot_id = create_flower_bot(models)
+    name = f"Renamed{uuid.uuid4().hex[:8]}"
+    updated = models.update_bot(botId=bot_id, botName=name, roleArn=ROLE, dataPrivacy={"childDirected": True},
+                                idleSessionTTLInSeconds=600)
+    assert updated["botName"] == name and updated["botStatus"] == "Available"
+    described = models.describe_bot(botId=bot_id)
+    assert described["idleSessionTTLInSeconds"] == 600 and described["dataPrivacy"] == {"childDirected": True}
+    assert "description" not in described  # left out of the update, so removed, as Lex replaces the settings
+    other = create_flower_bot(models)
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        models.update_bot(botId=other, botName=name, roleArn=ROLE, dataPrivacy={"childDirected": False},
+                          idleSessionTTLInSeconds=300)
+    assert error_code(excinfo) == "PreconditionFailedException"
+
+    where = {"botId": bot_id, "botVersion": "DRAFT", "localeId": "en_US"}
+    # A threshold no utterance reaches: after the rebuild even an ordering sentence falls back.
+    locale = models.update_bot_locale(nluIntentConfidenceThreshold=0.99, description="strict", **where)
+    assert locale["nluIntentConfidenceThreshold"] == 0.99 and locale["botLocaleStatus"] == "NotBuilt"
+    models.build_bot_locale(**where)
+    assert wait_built(models, **where) == "Built"
+    reply = say(runtime, bot_id, "I would like to pick up flowers on Friday", uuid.uuid4().hex)
+    assert reply["sessionState"]["intent"]["name"] == "FallbackIntent"
+    with pytest.raises(botocore.exceptions.ClientError) as excinfo:
+        models.update_bot_locale(nluIntentConfidenceThreshold=0.5, **dict(where, localeId="fr_FR"))
+    assert error_code(excinfo) == "ResourceNotFoundException"
+
+
 def test_a_locale_has_one_fallback_intent(models, flower_bot):
     where = {"botId": flower_bot, "botVersion": "DRAFT", "localeId": "en_US"}
     with pytest.raises(botocore.exceptions.ClientError) as excinfo:

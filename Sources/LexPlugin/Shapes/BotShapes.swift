@@ -31,6 +31,24 @@ struct CreateBotRequest: Decodable, Sendable, ValidatableInput {
     }
 }
 
+/// UpdateBot's members: the bot's path and CreateBot's settings, which replace the bot's.
+struct UpdateBotRequest: Decodable, Sendable, ValidatableInput {
+    var botId: String
+    var settings: CreateBotRequest
+
+    private enum CodingKeys: String, CodingKey { case botId }
+
+    init(from decoder: any Decoder) throws {
+        botId = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .botId)
+        settings = try CreateBotRequest(from: decoder)
+    }
+
+    func validate() throws {
+        try LexValidation.id(botId, member: "botId")
+        try settings.validate()
+    }
+}
+
 /// A request naming one bot by its path.
 struct BotIdRequest: Decodable, Sendable, ValidatableInput {
     var botId: String
