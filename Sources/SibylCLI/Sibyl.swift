@@ -8,7 +8,7 @@ public struct Sibyl: AsyncParsableCommand {
         abstract: "An offline gateway that answers AWS AI-service APIs with real local engines.",
         version: SibylVersion.current,
         subcommands: [
-            Serve.self, Call.self, Services.self, Models.self, Forecast.self, Bots.self, Chat.self,
+            Serve.self, Call.self, Batch.self, Services.self, Models.self, Forecast.self, Bots.self, Chat.self,
             SynthesisWorkerCommand.self,
         ],
         defaultSubcommand: Serve.self)
