@@ -239,7 +239,8 @@ def other_forties(series, scores, draws=20000):
 
     def owa(method, members):
         return sum(statistics.mean(scores[method][measure][i] for i in members)
-                   / statistics.mean(scores["naive2"][measure][i] for i in members) for measure in ("smape", "mase")) / 2
+                   / statistics.mean(scores["naive2"][measure][i] for i in members)
+                   for measure in ("smape", "mase")) / 2
 
     rng = random.Random(1)
     forties = [r + rng.sample(m1, 40 - len(r)) for _ in range(draws)]
@@ -250,8 +251,10 @@ def other_forties(series, scores, draws=20000):
                           ("auto.arima 0.707±0.01, ets 0.802±0.015", like_issue)):
         values.sort()
         if values:
-            print(f"{label} ({len(values)}): median {statistics.median(values):.3f}, 5-95% {values[len(values) // 20]:.3f}"
-                  f"-{values[-1 - len(values) // 20]:.3f}, share at or below 0.68 {sum(v <= 0.68 for v in values) / len(values):.2f}")
+            low, high = values[len(values) // 20], values[-1 - len(values) // 20]
+            share = sum(v <= 0.68 for v in values) / len(values)
+            print(f"{label} ({len(values)}): median {statistics.median(values):.3f}, 5-95% {low:.3f}-{high:.3f}, "
+                  f"share at or below 0.68 {share:.2f}")
 
 
 if __name__ == "__main__":

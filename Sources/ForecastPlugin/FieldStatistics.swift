@@ -22,7 +22,9 @@ struct FieldStatistics: Codable, Sendable, Equatable {
     /// Each field's statistics over the rows of `text` (CSV without a header, columns in `attributes`' order; blank
     /// lines skipped), timestamps read with `timestampFormat` or as dates. Rows with too few cells leave the missing
     /// fields null: the import has refused such rows before statistics are taken.
-    static func of(_ text: String, attributes: [SchemaAttribute], timestampFormat: String) -> [String: FieldStatistics] {
+    static func of(
+        _ text: String, attributes: [SchemaAttribute], timestampFormat: String
+    ) -> [String: FieldStatistics] {
         var tallies = attributes.map { Tally(type: $0.AttributeType ?? "string") }
         let reader = TimestampReader(format: timestampFormat)
         for line in text.split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -25,7 +25,8 @@ extension ForecastPlugin {
 
     func listDatasetImportJobs(_ input: ListRequest, context: OperationContext) throws -> ListDatasetImportJobsResponse {
         let page = try Self.page(
-            try all(StoredImportJob.self, .importJob, context: context), input, keys: ["DatasetArn", "Status"], id: \.arn
+            try all(StoredImportJob.self, .importJob, context: context), input, keys: ["DatasetArn", "Status"],
+            id: \.arn
         ) {
             ["DatasetArn": $0.datasetArn, "Status": $0.status]
         }
@@ -40,7 +41,8 @@ extension ForecastPlugin {
 
     func listPredictors(_ input: ListRequest, context: OperationContext) throws -> ListPredictorsResponse {
         let page = try Self.page(
-            try all(StoredPredictor.self, .predictor, context: context), input, keys: ["DatasetGroupArn", "Status"], id: \.arn
+            try all(StoredPredictor.self, .predictor, context: context), input, keys: ["DatasetGroupArn", "Status"],
+            id: \.arn
         ) {
             ["DatasetGroupArn": $0.datasetGroupArn, "Status": $0.status]
         }

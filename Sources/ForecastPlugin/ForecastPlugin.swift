@@ -155,7 +155,8 @@ public struct ForecastQueryPlugin: ServicePlugin {
         let start = try input.StartDate.map { try Self.date($0, member: "StartDate") }
         let end = try input.EndDate.map { try Self.date($0, member: "EndDate") }
         if let start, let end, start > end, let startText = input.StartDate, let endText = input.EndDate {
-            throw ServiceError(code: "InvalidInputException", message: "StartDate \(startText) is after EndDate \(endText).")
+            throw ServiceError(
+                code: "InvalidInputException", message: "StartDate \(startText) is after EndDate \(endText).")
         }
         var answer: [String: [DataPoint]] = [:]
         for (key, series) in values {

@@ -43,7 +43,8 @@ extension LexModelsPlugin {
             throw LexErrors.preconditionFailed("A bot named \(name) already exists. Choose another name.")
         }
         let settings = [
-            "botName", "description", "roleArn", "dataPrivacy", "idleSessionTTLInSeconds", "botMembers", "errorLogSettings",
+            "botName", "description", "roleArn", "dataPrivacy", "idleSessionTTLInSeconds", "botMembers",
+            "errorLogSettings",
         ]
         for member in settings { bot[member] = input.members[member] }
         bot["botType"] = .string("Bot")

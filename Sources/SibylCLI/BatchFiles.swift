@@ -37,7 +37,8 @@ struct BatchFiles {
         files.sort { $0.name < $1.name }
         for (first, second) in zip(files, files.dropFirst()) where first.name == second.name {
             throw ValidationError(
-                "\(first.source.path) and \(second.source.path) would both be answered as \(first.name): batch them apart")
+                "\(first.source.path) and \(second.source.path) would both be answered as \(first.name): "
+                    + "batch them apart")
         }
         all = files
     }

@@ -29,12 +29,17 @@ struct BatchRequest: Sendable {
     /// Sends `file` and writes its answer below `folder`: nil, or why the request failed.
     func run(_ file: BatchFiles.File, caller: OperationCaller, into folder: URL) async throws -> String? {
         guard let content = FileManager.default.contents(atPath: file.source.path) else { return "cannot be read" }
-        let value: String =
-            !base64 ? String(data: content, encoding: .utf8) ?? content.base64EncodedString() : content.base64EncodedString()
+        let encoded = content.base64EncodedString()
+        let value = base64 ? encoded : String(data: content, encoding: .utf8) ?? encoded
         var input = try JSONSerialization.jsonObject(with: base) as? [String: Any] ?? [:]
         Self.set(&input, at: member[...], to: value)
         let body = try JSONSerialization.data(withJSONObject: input)
-        let answer = try await caller.answer(service, operation, body: body)
+        let answer: OperationCaller.Answer
+        do {
+            answer = try await caller.answer(service, operation, body: body)
+        } catch {
+            return "\(error)"  // the server could not be reached: this file fails, the others are tried
+        }
         guard answer.status < 400 else { return OperationCaller.failure(answer).description }
         let destination = folder.appendingPathComponent(file.name + "." + Self.fileExtension(answer.contentType))
         try FileManager.default.createDirectory(

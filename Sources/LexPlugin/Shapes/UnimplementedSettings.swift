@@ -42,9 +42,8 @@ enum UnimplementedSettings {
 
     /// CreateSlotType's and UpdateSlotType's (and an imported slot type's) members.
     static func checkSlotType(_ slotType: LexDocument) throws {
-        if case .string(let pattern)? = slotType["valueSelectionSetting"]?.objectValue?["regexFilter"]?.objectValue?["pattern"],
-            !pattern.isEmpty
-        {
+        let regexFilter = slotType["valueSelectionSetting"]?.objectValue?["regexFilter"]?.objectValue
+        if case .string(let pattern)? = regexFilter?["pattern"], !pattern.isEmpty {
             throw refusal(
                 "valueSelectionSetting.regexFilter", "values are not matched against a pattern, so any would be taken")
         }
