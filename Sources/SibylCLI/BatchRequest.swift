@@ -38,7 +38,8 @@ struct BatchRequest: Sendable {
         do {
             answer = try await caller.answer(service, operation, body: body)
         } catch {
-            return "\(error)"  // the server could not be reached: this file fails, the others are tried
+            // The server could not be reached: this file fails, the others are tried.
+            return "cannot reach the server: \(error.localizedDescription)"
         }
         guard answer.status < 400 else { return OperationCaller.failure(answer).description }
         let destination = folder.appendingPathComponent(file.name + "." + Self.fileExtension(answer.contentType))

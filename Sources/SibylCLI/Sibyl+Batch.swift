@@ -83,7 +83,8 @@ extension Sibyl {
                     _ = next()
                 }
             }
-            let summary = "\(files.all.count) files: \(files.all.count - failures) answered, \(failures) failed"
+            let count = files.all.count
+            let summary = "\(count) file\(count == 1 ? "" : "s"): \(count - failures) answered, \(failures) failed"
             FileHandle.standardError.write(Data("\(summary)\n".utf8))
             if failures > 0 { throw ExitCode(1) }
         }
