@@ -50,14 +50,7 @@ struct DatasetCSVReader {
             throw Failure(
                 description: "The dataset's schema has no item_id, timestamp or \(valueFields.joined(separator: ", ")) attribute.")
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = timestampFormat
-        let dateOnly = DateFormatter()
-        dateOnly.locale = formatter.locale
-        dateOnly.timeZone = formatter.timeZone
-        dateOnly.dateFormat = "yyyy-MM-dd"
+        let timestamps = ImportTimestamps(format: timestampFormat)
         var items: [String: [RelatedRow]] = [:]
         var problems: [String] = []
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -73,7 +66,7 @@ struct DatasetCSVReader {
                 problems.append("row \(row): empty item_id")
                 continue
             }
-            guard let time = formatter.date(from: cells[timeColumn]) ?? dateOnly.date(from: cells[timeColumn]) else {
+            guard let time = timestamps.date(cells[timeColumn]) else {
                 problems.append("row \(row): timestamp '\(cells[timeColumn])' does not match \(timestampFormat)")
                 continue
             }

@@ -26,17 +26,17 @@ struct FieldStatistics: Codable, Sendable, Equatable {
         _ text: String, attributes: [SchemaAttribute], timestampFormat: String
     ) -> [String: FieldStatistics] {
         var tallies = attributes.map { Tally(type: $0.AttributeType ?? "string") }
-        let reader = TimestampReader(format: timestampFormat)
+        let timestamps = ImportTimestamps(format: timestampFormat)
         for line in text.split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let cells = DatasetCSVReader.cells(String(line))
             for index in tallies.indices {
-                tallies[index].add(index < cells.count ? cells[index] : "", reader: reader)
+                tallies[index].add(index < cells.count ? cells[index] : "", timestamps: timestamps)
             }
         }
         var statistics: [String: FieldStatistics] = [:]
         for (attribute, tally) in zip(attributes, tallies) {
             guard let name = attribute.AttributeName else { continue }
-            statistics[name] = tally.statistics(reader: reader)
+            statistics[name] = tally.statistics()
         }
         return statistics
     }
@@ -54,7 +54,6 @@ struct FieldStatistics: Codable, Sendable, Equatable {
         var nans = 0
         var distinct = Set<String>()
         var numbers = 0
-        var sum = 0.0
         var minimum = Double.infinity
         var maximum = -Double.infinity
         var earliest: Date?
@@ -65,7 +64,7 @@ struct FieldStatistics: Codable, Sendable, Equatable {
 
         var isNumeric: Bool { type == "float" || type == "integer" }
 
-        mutating func add(_ cell: String, reader: TimestampReader) {
+        mutating func add(_ cell: String, timestamps: ImportTimestamps) {
             guard !cell.isEmpty else {
                 nulls += 1
                 return
@@ -83,7 +82,7 @@ struct FieldStatistics: Codable, Sendable, Equatable {
                     minimum = min(minimum, number)
                     maximum = max(maximum, number)
                 }
-            } else if type == "timestamp", let time = reader.date(cell) {
+            } else if type == "timestamp", let time = timestamps.date(cell) {
                 earliest = min(earliest ?? time, time)
                 latest = max(latest ?? time, time)
             }
@@ -94,7 +93,7 @@ struct FieldStatistics: Codable, Sendable, Equatable {
             type == "integer" && abs(number) < 1e18 ? String(Int(number)) : String(number)
         }
 
-        func statistics(reader: TimestampReader) -> FieldStatistics {
+        func statistics() -> FieldStatistics {
             let count = FieldStatistics.split(values)
             let distinctCount = FieldStatistics.split(distinct.count)
             let nullCount = FieldStatistics.split(nulls)
@@ -112,28 +111,11 @@ struct FieldStatistics: Codable, Sendable, Equatable {
                     result.Stddev = numbers > 1 ? (squares / Double(numbers - 1)).squareRoot() : nil
                 }
             } else if type == "timestamp" {
-                result.Min = earliest.map(reader.iso)
-                result.Max = latest.map(reader.iso)
+                let iso = ISO8601DateFormatter()
+                result.Min = earliest.map(iso.string(from:))
+                result.Max = latest.map(iso.string(from:))
             }
             return result
         }
-    }
-
-    /// Reads timestamps as the import does (its format, or a date alone) and writes them as ISO 8601.
-    private final class TimestampReader {
-        private let formatted = DateFormatter()
-        private let dateOnly = DateFormatter()
-        private let output = ISO8601DateFormatter()
-
-        init(format: String) {
-            for (formatter, pattern) in [(formatted, format), (dateOnly, "yyyy-MM-dd")] {
-                formatter.locale = Locale(identifier: "en_US_POSIX")
-                formatter.timeZone = TimeZone(identifier: "UTC")
-                formatter.dateFormat = pattern
-            }
-        }
-
-        func date(_ cell: String) -> Date? { formatted.date(from: cell) ?? dateOnly.date(from: cell) }
-        func iso(_ date: Date) -> String { output.string(from: date) }
     }
 }

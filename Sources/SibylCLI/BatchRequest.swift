@@ -12,14 +12,7 @@ struct BatchRequest: Sendable {
 
     /// `--input` (or the @FILE it names), checked to be a JSON object.
     static func baseInput(_ text: String) throws -> Data {
-        var data = Data(text.utf8)
-        if text.hasPrefix("@") {
-            let path = String(text.dropFirst())
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("cannot read the input file \(path)")
-            }
-            data = contents
-        }
+        let data = try InputArgument.read(text)
         guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
             throw ValidationError("--input must be a JSON object")
         }

@@ -31,7 +31,7 @@ extension Sibyl {
         var output: String?
 
         func run() async throws {
-            let body = try readInput()
+            let body = try InputArgument.read(input)
             let caller = try OperationCaller.make(endpoint: endpoint) {
                 let configuration = try options.resolve()
                 return (configuration, options.logger(for: configuration))
@@ -48,16 +48,6 @@ extension Sibyl {
                 print(String(decoding: pretty, as: UTF8.self))
             } else {
                 FileHandle.standardOutput.write(result.body)
-            }
-        }
-
-        private func readInput() throws -> Data {
-            guard input.hasPrefix("@") else { return Data(input.utf8) }
-            let path = String(input.dropFirst())
-            do {
-                return try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw ValidationError("cannot read the input file \(path): \(error.localizedDescription)")
             }
         }
     }
