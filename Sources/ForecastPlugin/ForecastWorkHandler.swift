@@ -44,20 +44,20 @@ struct ForecastWorkHandler: JobHandler {
             // file alone, so the message names the file and its own row numbers.
             let save: () throws -> Void
             let format = job.timestampFormat
+            let text = files.joinedText
             do {
-                save = try Self.loader(dataset, text: files.joinedText, timestampFormat: format, into: store)
+                save = try Self.loader(dataset, text: text, timestampFormat: format, into: store)
             } catch {
-                for (address, text) in files.texts where files.texts.count > 1 {
+                for (address, fileText) in files.texts where files.texts.count > 1 {
                     do {
-                        _ = try Self.loader(dataset, text: text, timestampFormat: format, into: store)
+                        _ = try Self.loader(dataset, text: fileText, timestampFormat: format, into: store)
                     } catch { throw WorkFailure("\(address): \(error)") }
                 }
                 throw error
             }
             try save()
             job.dataSize = Double(files.size) / 1_073_741_824
-            job.fieldStatistics = FieldStatistics.of(
-                files.joinedText, attributes: dataset.attributes, timestampFormat: format)
+            job.fieldStatistics = FieldStatistics.of(text, attributes: dataset.attributes, timestampFormat: format)
         }
     }
 
